@@ -1,0 +1,3 @@
+from xmledger.cli import main
+
+main()

@@ -1,0 +1,95 @@
+"""Official Chinese working days: our one wrapper over `chinesecalendar`.
+
+Deadlines of problems (限时办结) count working days (工作日): the State
+Council's holidays are off and its make-up days (调休, often a weekend) are on.
+`chinesecalendar` knows the published years and raises for the others; for
+those we count Monday to Friday and `check` warns that deadlines are
+approximate. The ledger's own `calendar` overrides come first.
+
+Working days are kept as a sorted list of day ordinals so that "the N-th
+working day after d" and "working days in (a, b]" are two bisections.
+"""
+
+from __future__ import annotations
+
+import datetime
+from bisect import bisect_right
+from functools import lru_cache
+
+_ONE_DAY = datetime.timedelta(days=1)
+
+
+@lru_cache(maxsize=None)
+def official_year(year: int) -> tuple[int, ...] | None:
+    """Ordinals of the official working days of `year`; None if the package lacks the year."""
+    import chinese_calendar
+
+    day = datetime.date(year, 1, 1)
+    try:
+        chinese_calendar.is_workday(day)
+    except NotImplementedError:
+        return None
+    out = []
+    while day.year == year:
+        if chinese_calendar.is_workday(day):
+            out.append(day.toordinal())
+        day += _ONE_DAY
+    return tuple(out)
+
+
+def covers(year: int) -> bool:
+    """Does the official calendar know this year?"""
+    return official_year(year) is not None
+
+
+def _weekdays(year: int) -> list[int]:
+    day, out = datetime.date(year, 1, 1), []
+    while day.year == year:
+        if day.weekday() < 5:
+            out.append(day.toordinal())
+        day += _ONE_DAY
+    return out
+
+
+class WorkCalendar:
+    """Working days with the ledger's extra holidays and working days applied."""
+
+    def __init__(self, extra_holidays=frozenset(), extra_workdays=frozenset()):
+        self._off = {d.toordinal() for d in extra_holidays}
+        self._on = {d.toordinal() for d in extra_workdays}
+        self._lo = self._hi = None  # years held in self._days
+        self._days: list[int] = []
+
+    def _year_days(self, year: int) -> list[int]:
+        official = official_year(year)
+        days = set(official if official is not None else _weekdays(year))
+        first, last = datetime.date(year, 1, 1).toordinal(), datetime.date(year, 12, 31).toordinal()
+        days -= {d for d in self._off if first <= d <= last}
+        days |= {d for d in self._on if first <= d <= last}
+        return sorted(days)
+
+    def _cover(self, lo: int, hi: int) -> None:
+        if self._lo is not None and self._lo <= lo and hi <= self._hi:
+            return
+        lo = lo if self._lo is None else min(lo, self._lo)
+        hi = hi if self._hi is None else max(hi, self._hi)
+        self._days = [d for y in range(lo, hi + 1) for d in self._year_days(y)]
+        self._lo, self._hi = lo, hi
+
+    def is_workday(self, day: datetime.date) -> bool:
+        self._cover(day.year, day.year)
+        i = bisect_right(self._days, day.toordinal())
+        return i > 0 and self._days[i - 1] == day.toordinal()
+
+    def add(self, day: datetime.date, n: int) -> datetime.date:
+        """The n-th working day strictly after `day` (n >= 1)."""
+        self._cover(day.year, day.year + 1 + n // 200)
+        i = bisect_right(self._days, day.toordinal()) + n - 1
+        return datetime.date.fromordinal(self._days[i])
+
+    def count(self, after: datetime.date, upto: datetime.date) -> int:
+        """Working days d with after < d <= upto (0 when upto <= after)."""
+        if upto <= after:
+            return 0
+        self._cover(after.year, upto.year)
+        return bisect_right(self._days, upto.toordinal()) - bisect_right(self._days, after.toordinal())

@@ -1,0 +1,431 @@
+"""Safe YAML reading for ledger files: libyaml's event stream, walked by us.
+
+PyYAML's loaders are not fit as they are: they keep the last of two duplicate
+keys, read `12.30` as a binary float, `007` as 7 and `no` as False without a
+word, expand alias bombs, and the C composer recurses (a 200,000-deep file
+crashes the interpreter; 20,000 nested `[` take seconds). So we take the
+events of the C parser and build plain Python values in one iterative pass:
+
+- no tags are constructed, ever; a tag other than !!str/!!map/!!seq is a problem;
+- nesting deeper than MAX_DEPTH stops the walk at once (libyaml's cost is
+  quadratic only in the depth reached);
+- aliases may add at most as many values as the file itself has;
+- scalars are typed as YAML 1.1 would, but decimals become exact `Decimal`s
+  that keep their written digits, and scalars that YAML 1.1 reads in a
+  surprising way (`007`, `0x1F`, `1_000`, `.inf`, `2019-3-1 10:00`) become
+  `Odd` values that no field accepts, so the user is asked to write them
+  plainly or quote them.
+
+`read_yaml` is a pure function of the bytes. In track mode it also returns the
+position of every value and key, keyed by path; that costs more and is only
+used for files that have findings.
+"""
+
+from __future__ import annotations
+
+import codecs
+import datetime
+import re
+from decimal import Decimal
+from typing import Any, NamedTuple
+
+import yaml
+from yaml._yaml import CParser
+from yaml.events import (
+    AliasEvent,
+    DocumentEndEvent,
+    DocumentStartEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+    StreamEndEvent,
+)
+
+MAX_DEPTH = 32
+MAX_BYTES = 64 * 1024 * 1024
+MIN_ALIAS_BUDGET = 10_000
+
+_STR_TAGS = {None, "!", "tag:yaml.org,2002:str"}
+_MAP_TAGS = {None, "tag:yaml.org,2002:map"}
+_SEQ_TAGS = {None, "tag:yaml.org,2002:seq"}
+
+_NULLS = {"", "~", "null", "Null", "NULL"}
+_BOOLS = {
+    "true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False,
+    "yes": True, "Yes": True, "YES": True, "no": False, "No": False, "NO": False,
+    "on": True, "On": True, "ON": True, "off": False, "Off": False, "OFF": False,
+}
+_DEC_INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)\Z")
+_DEC_FLOAT = re.compile(r"[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+][0-9]+)?\Z")
+_ISO_DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})\Z")
+# PyYAML's own (YAML 1.1) resolver patterns, for what we do not accept plainly.
+_Y11_INT = re.compile(
+    r"(?:[-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?(?:0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+"
+    r"|[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+)\Z"
+)
+_Y11_FLOAT = re.compile(
+    r"(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+][0-9]+)?|\.[0-9_]+(?:[eE][-+][0-9]+)?"
+    r"|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))\Z"
+)
+_Y11_TIMESTAMP = re.compile(
+    r"[0-9][0-9][0-9][0-9]-[0-9][0-9]?-[0-9][0-9]?(?:(?:[Tt]|[ \t]+)[0-9][0-9]?"
+    r":[0-9][0-9]:[0-9][0-9](?:\.[0-9]*)?(?:[ \t]*(?:Z|[-+][0-9][0-9]?(?::[0-9][0-9])?))?)?\Z"
+)
+
+
+class Odd(NamedTuple):
+    """A plain scalar that YAML 1.1 reads in a way a user rarely means."""
+
+    text: str
+    reads_as: str  # what YAML 1.1 makes of it, for the message
+
+    def __str__(self) -> str:
+        return self.text
+
+
+class BadDate(NamedTuple):
+    """A plain scalar shaped like a date that is not one (2019-02-30)."""
+
+    text: str
+
+    def __str__(self) -> str:
+        return self.text
+
+
+class Problem(NamedTuple):
+    """A problem found while reading; line and col are 1-based (None: whole file)."""
+
+    line: int | None
+    col: int | None
+    code: str
+    message: str
+    hint: str | None = None
+    record: int | None = None  # index of the top-level record it lies in
+
+
+class YamlDoc(NamedTuple):
+    """What one file holds. `value` is None when the file could not be read."""
+
+    value: Any
+    problems: list[Problem]
+    record_marks: list[tuple[int, int]]  # (line, col) where each top-level record starts
+    positions: dict | None = None  # track mode: path -> (line, col) of the value
+    key_positions: dict | None = None  # track mode: path -> (line, col) of its key
+    texts: dict | None = None  # track mode: path -> source text of a plain scalar
+
+
+def plain_scalar(text: str) -> Any:
+    """Type an unquoted scalar as YAML 1.1 does, keeping decimals exact."""
+    c = text[:1]
+    if c and c in "0123456789+-.":
+        if _DEC_INT.match(text):
+            return int(text)
+        if _DEC_FLOAT.match(text):
+            return Decimal(text)
+        m = _ISO_DATE.match(text)
+        if m:
+            try:
+                return datetime.date(int(m[1]), int(m[2]), int(m[3]))
+            except ValueError:
+                return BadDate(text)
+        if _Y11_INT.match(text):
+            return Odd(text, f"the number {_yaml11_value(text)}")
+        if _Y11_FLOAT.match(text):
+            low = text.lower()
+            return Odd(text, "not-a-number" if "nan" in low else "infinity" if "inf" in low else
+                       f"the number {_yaml11_value(text)}")
+        if _Y11_TIMESTAMP.match(text):
+            return Odd(text, "a date and time")
+        return text
+    if text in _NULLS:
+        return None
+    b = _BOOLS.get(text)
+    if b is not None:
+        return b
+    return text
+
+
+def _yaml11_value(text: str) -> str:
+    """What PyYAML would construct, shown in messages ("007" -> "7")."""
+    try:
+        return str(yaml.safe_load(text))
+    except yaml.YAMLError:  # pragma: no cover - patterns above are YAML's own
+        return text
+
+
+def _key(text: str) -> Any:
+    """Mapping keys: decimal integers (years, months) become ints, all else is text."""
+    return int(text) if _DEC_INT.match(text) else text
+
+
+def check_encoding(data: bytes) -> Problem | None:
+    """The file must be UTF-8 text (a BOM is fine); say what it looks like instead."""
+    if len(data) > MAX_BYTES:
+        return Problem(None, None, "E011", f"file is {len(data) // (1024 * 1024)} MiB; the limit is "
+                       f"{MAX_BYTES // (1024 * 1024)} MiB", "split it into several files")
+    for bom, name in ((codecs.BOM_UTF32_LE, "UTF-32"), (codecs.BOM_UTF32_BE, "UTF-32"),
+                      (codecs.BOM_UTF16_LE, "UTF-16"), (codecs.BOM_UTF16_BE, "UTF-16")):
+        if data.startswith(bom):
+            return Problem(1, 1, "E001", f"file is {name}, not UTF-8", "save it as UTF-8")
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        line, col = _line_col(data, nul)
+        return Problem(line, col, "E001", "file holds NUL bytes: it is binary, not text",
+                       "only YAML text files belong in the ledger folders")
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        line, col = _line_col(data, e.start)
+        hint = "save it as UTF-8"
+        try:
+            data.decode("gb18030")
+            hint = "it looks like GBK/GB18030: convert it, e.g. iconv -f GB18030 -t UTF-8"
+        except UnicodeDecodeError:
+            pass
+        return Problem(line, col, "E001", f"file is not UTF-8 (byte 0x{data[e.start]:02X})", hint)
+    return None
+
+
+def _line_col(data: bytes, offset: int) -> tuple[int, int]:
+    start = data.rfind(b"\n", 0, offset) + 1
+    col = len(data[start:offset].decode("utf-8", "replace")) + 1
+    return data.count(b"\n", 0, offset) + 1, col
+
+
+_SYNTAX_HINTS = (
+    ("'\\t'", "YAML does not allow tabs for indentation: use spaces"),
+    ("tab character", "YAML does not allow tabs for indentation: use spaces"),
+    ("mapping values are not allowed", "a value that contains ': ' must be quoted"),
+    ("could not find expected ':'", "check the indentation, or quote a value that starts with a special character"),
+    ("found character '@'", "a value that starts with @ or ` must be quoted"),
+    ("found character '`'", "a value that starts with @ or ` must be quoted"),
+)
+
+
+def _syntax_problem(e: yaml.YAMLError, data: bytes) -> Problem:
+    mark = getattr(e, "problem_mark", None)
+    if mark is not None:
+        line, col = mark.line + 1, mark.column + 1
+    elif isinstance(e, yaml.reader.ReaderError):
+        line, col = _line_col(data, e.position)
+    else:  # pragma: no cover - libyaml always gives one of the two
+        line, col = None, None
+    if isinstance(e, yaml.reader.ReaderError):
+        return Problem(line, col, "E002", f"could not read YAML: {e.reason} (character #x{e.character:04X})",
+                       "remove the character")
+    problem = getattr(e, "problem", None) or str(e)
+    context = getattr(e, "context", None)
+    message = f"{problem} ({context})" if context else problem
+    hint = next((h for needle, h in _SYNTAX_HINTS if needle in message), None)
+    return Problem(line, col, "E002", f"could not read YAML: {message}", hint)
+
+
+class _Fatal(Exception):
+    """Stops the walk: the file cannot be read any further."""
+
+
+def read_yaml(data: bytes, *, track: bool = False) -> YamlDoc:
+    """Read the single YAML document in `data` without ever raising."""
+    bad = check_encoding(data)
+    if bad is not None:
+        return YamlDoc(None, [bad], [])
+    walker = _Walker(data, track)
+    try:
+        walker.walk()
+    except _Fatal:
+        walker.value = None
+    except yaml.YAMLError as e:
+        walker.problems.append(_syntax_problem(e, data))
+        walker.value = None
+    finally:
+        walker.parser.dispose()
+    return YamlDoc(walker.value, walker.problems, walker.record_marks,
+                   walker.positions, walker.key_positions, walker.texts)
+
+
+class _Walker:
+    """The event loop, with the state that problems need to say where they are."""
+
+    def __init__(self, data: bytes, track: bool):
+        self.parser = CParser(data)
+        self.track = track
+        self.value: Any = None
+        self.problems: list[Problem] = []
+        self.record_marks: list[tuple[int, int]] = []
+        self.positions = {} if track else None
+        self.key_positions = {} if track else None
+        self.texts = {} if track else None
+        self.stack: list[list] = []  # frames: [container, pending key, path, anchor, count at start]
+
+    def problem(self, mark, code: str, message: str, hint: str | None = None, fatal: bool = False):
+        self.problems.append(Problem(mark.line + 1, mark.column + 1, code, message, hint, self.record_index()))
+        if fatal:
+            raise _Fatal
+
+    def record_index(self) -> int | None:
+        stack = self.stack
+        if not stack:
+            return None
+        root = stack[0][0]
+        if type(root) is dict:
+            return 0
+        return len(root) if len(stack) > 1 else None
+
+    def walk(self) -> None:
+        get = self.parser.get_event
+        get()  # StreamStartEvent
+        ev = get()
+        if type(ev) is StreamEndEvent:
+            return
+        self.walk_document()
+        ev = get()
+        if type(ev) is DocumentStartEvent:
+            self.problem(ev.start_mark, "E004", "a second YAML document starts here (after '---')",
+                         "keep one document per file: put the records in one list, or in files of their own",
+                         fatal=True)
+
+    def walk_document(self) -> None:  # noqa: C901 - one flat loop is the fast path
+        get = self.parser.get_event
+        stack = self.stack
+        track = self.track
+        positions, key_positions, texts = self.positions, self.key_positions, self.texts
+        anchors: dict[str, tuple[Any, int, list | None]] = {}
+        nodes = 0  # values read, aliases counted at their full size
+        events = 0
+        while True:
+            ev = get()
+            cls = type(ev)
+            mark = None  # set for a collection, which is placed when it starts
+            if cls is ScalarEvent:
+                events += 1
+                nodes += 1
+                tag = ev.tag
+                if not ev.style and tag is None:
+                    value = plain_scalar(ev.value)
+                else:
+                    if tag not in _STR_TAGS:
+                        self.problem(ev.start_mark, "E006", f"tag {_short_tag(tag)} is not allowed",
+                                     "remove the tag; quote the value if it is text")
+                    value = ev.value
+                if ev.anchor is not None:
+                    anchors[ev.anchor] = (value, 1, None)
+            elif cls is MappingStartEvent or cls is SequenceStartEvent:
+                events += 1
+                nodes += 1
+                mark = ev.start_mark
+                if ev.tag not in (_MAP_TAGS if cls is MappingStartEvent else _SEQ_TAGS):
+                    self.problem(mark, "E006", f"tag {_short_tag(ev.tag)} is not allowed",
+                                 "remove the tag: ledger files hold plain YAML only")
+                if len(stack) >= MAX_DEPTH:
+                    self.problem(mark, "E008", f"values nest more than {MAX_DEPTH} levels deep",
+                                 "ledger records are a few levels deep: check the indentation or brackets",
+                                 fatal=True)
+                container = {} if cls is MappingStartEvent else []
+                if len(stack) == 0 and cls is MappingStartEvent:
+                    self.record_marks.append((mark.line + 1, mark.column + 1))
+                elif len(stack) == 1 and type(stack[0][0]) is list:
+                    self.record_marks.append((mark.line + 1, mark.column + 1))
+                path = self.child_path(container) if track else None
+                if track:
+                    self.place(path, mark)
+                stack.append([container, _NOKEY, path, ev.anchor, nodes])
+                if ev.anchor is not None:
+                    anchors[ev.anchor] = (container, 0, stack[-1])
+                continue
+            elif cls is MappingEndEvent or cls is SequenceEndEvent:
+                frame = stack.pop()
+                mark = ev.start_mark
+                value = frame[0]
+                if frame[3] is not None:
+                    anchors[frame[3]] = (value, nodes - frame[4] + 1, None)
+            elif cls is AliasEvent:
+                target = anchors.get(ev.anchor)
+                if target is None:
+                    self.problem(ev.start_mark, "E007", f"alias *{ev.anchor} has no anchor &{ev.anchor} before it",
+                                 fatal=True)
+                value, size, open_frame = target
+                if open_frame is not None:
+                    self.problem(ev.start_mark, "E007", f"alias *{ev.anchor} refers to a value that contains it",
+                                 fatal=True)
+                nodes += size
+                events += 1
+                if nodes - events > max(MIN_ALIAS_BUDGET, events):
+                    self.problem(ev.start_mark, "E007",
+                                 f"aliases expand this file to more than {nodes} values (an alias bomb?)",
+                                 "write the values out instead of repeating them through aliases", fatal=True)
+            elif cls is DocumentEndEvent:
+                return
+            else:  # pragma: no cover - libyaml emits nothing else inside a document
+                raise _Fatal
+            # attach `value` to its parent
+            if not stack:
+                self.value = value
+                continue
+            frame = stack[-1]
+            parent = frame[0]
+            if type(parent) is dict:
+                key = frame[1]
+                if key is _NOKEY:
+                    if cls is not ScalarEvent:
+                        self.problem(ev.start_mark, "E010", "a key must be plain text",
+                                     "write the key as text, e.g. name:", fatal=True)
+                    key = ev.value if ev.style else _key(ev.value)
+                    if key in parent:
+                        self.problem(ev.start_mark, "E009", f"key '{key}' appears twice in this mapping",
+                                     "YAML keeps only one of them: remove or rename the other")
+                        key = _Duplicate(key)
+                    frame[1] = key
+                    if track and type(key) is not _Duplicate:
+                        key_positions[self.path_of(frame, key)] = (ev.start_mark.line + 1, ev.start_mark.column + 1)
+                else:
+                    if type(key) is not _Duplicate:
+                        parent[key] = value
+                    if track and mark is None and type(key) is not _Duplicate:
+                        path = self.path_of(frame, key)
+                        self.place(path, ev.start_mark)
+                        if cls is ScalarEvent and not ev.style:
+                            texts[path] = ev.value
+                    frame[1] = _NOKEY
+            else:
+                if track and mark is None:
+                    path = frame[2] + (len(parent),)
+                    self.place(path, ev.start_mark)
+                    if cls is ScalarEvent and not ev.style:
+                        texts[path] = ev.value
+                parent.append(value)
+
+    # track mode helpers -------------------------------------------------
+
+    def child_path(self, container) -> tuple:
+        """Path of a collection that is about to be attached to the top frame."""
+        if not self.stack:
+            return ()
+        frame = self.stack[-1]
+        parent = frame[0]
+        if type(parent) is dict:
+            return self.path_of(frame, frame[1])
+        return frame[2] + (len(parent),)
+
+    @staticmethod
+    def path_of(frame, key) -> tuple:
+        return frame[2] + (key.key if type(key) is _Duplicate else key,)
+
+    def place(self, path, mark) -> None:
+        self.positions.setdefault(path, (mark.line + 1, mark.column + 1))
+
+
+class _Duplicate(NamedTuple):
+    """Marks the second occurrence of a key, whose value is dropped (after a finding)."""
+
+    key: Any
+
+
+_NOKEY = object()
+
+
+def _short_tag(tag: str | None) -> str:
+    if tag and tag.startswith("tag:yaml.org,2002:"):
+        return "!!" + tag[len("tag:yaml.org,2002:"):]
+    return str(tag)
