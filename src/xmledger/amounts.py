@@ -16,6 +16,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 UNIT_EXPONENT = {"元": 0, "万元": 4, "万": 4, "亿元": 8, "亿": 8}
 LEDGER_UNITS = ("元", "万元", "亿元")
 MAX_PLACES = 4
+MAX_AMOUNT = Decimal(10) ** 15  # in the ledger unit; keeps every sum well inside Decimal's 28 digits
 
 _AMOUNT_TEXT = re.compile(r"\s*([0-9][0-9,]*(?:\.[0-9]+)?)\s*(亿元|亿|万元|万|元)?\s*\Z")
 
@@ -49,6 +50,8 @@ def parse_amount(value, ledger_unit: str = "万元") -> Decimal:
         raise AmountError("must not be negative")
     if unit is not None:
         number = number.scaleb(UNIT_EXPONENT[unit] - UNIT_EXPONENT[ledger_unit])
+    if number >= MAX_AMOUNT:
+        raise AmountError(f"{number} {ledger_unit} is too large to be an amount of a project")
     scaled = number.scaleb(MAX_PLACES)
     if scaled != scaled.to_integral_value():
         raise AmountError(f"{number} {ledger_unit} is more precise than {Decimal(1).scaleb(-MAX_PLACES)} {ledger_unit}")
@@ -63,6 +66,8 @@ def type_name(value) -> str:
         return "true/false"
     if isinstance(value, (int, Decimal)):
         return f"the number {value}"
+    if isinstance(value, str):
+        return "text"
     if isinstance(value, dict):
         return "a mapping"
     if isinstance(value, list):

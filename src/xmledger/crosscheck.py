@@ -67,8 +67,9 @@ def future_months(projects, today: datetime.date) -> Iterator[Aimed]:
         for i, e in enumerate(p.progress):
             if e.month > this_month:
                 yield Aimed("projects", p, Flag(("progress", i, "month"), "E203",
-                                                f"{e.month:%Y-%m} is after this month ({today:%Y-%m})",
-                                                "progress records what was invested: enter it once the month has begun"))
+                                                f"{e.month:%Y-%m} is after the current month",
+                                                f"today is {today}: progress records what was invested, "
+                                                "so a month is entered once it has begun"))
 
 
 def project_warnings(by_kind, today: datetime.date) -> Iterator[Aimed]:

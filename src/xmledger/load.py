@@ -62,10 +62,10 @@ def discover(root: Path) -> tuple[list[FileEntry], list[Finding]]:
         if top.name.startswith(".") or not top.is_dir():
             continue
         if top.name in r.KINDS:
-            _walk(top.path, top.name, top.name, entries)
+            _walk(top.path, top.name, top.name, entries, set())
         else:
             stray: list[FileEntry] = []
-            _walk(top.path, top.name, top.name, stray)
+            _walk(top.path, top.name, top.name, stray, set())
             if stray:
                 from .rules import did_you_mean
 
@@ -76,16 +76,21 @@ def discover(root: Path) -> tuple[list[FileEntry], list[Finding]]:
     return entries, findings
 
 
-def _walk(folder: str, kind: str, rel: str, out: list[FileEntry]) -> None:
+def _walk(folder: str, kind: str, rel: str, out: list[FileEntry], seen: set) -> None:
+    """Files under `folder`; linked folders are followed once (a link loop ends there)."""
     try:
+        st = os.stat(folder)
         items = sorted(os.scandir(folder), key=lambda e: e.name)
     except OSError:
         return
+    if (st.st_dev, st.st_ino) in seen:
+        return
+    seen.add((st.st_dev, st.st_ino))
     for e in items:
         if e.name.startswith("."):
             continue
         if e.is_dir():
-            _walk(e.path, kind, f"{rel}/{e.name}", out)
+            _walk(e.path, kind, f"{rel}/{e.name}", out, seen)
         elif e.name.endswith(SUFFIXES) and e.is_file():
             out.append(FileEntry(kind, f"{rel}/{e.name}", e.path))
 

@@ -10,6 +10,7 @@ with positions, to place each finding at its line and column.
 from __future__ import annotations
 
 import datetime
+import re
 from decimal import Decimal
 from typing import Any, NamedTuple
 
@@ -20,7 +21,7 @@ from .amounts import type_name
 from .findings import Finding
 from .models import MODELS, LedgerFile
 from .rules import RULES, Flag, did_you_mean, field_name
-from .yamlread import BadDate, Odd, YamlDoc, read_yaml
+from .yamlread import BadDate, Odd, Tagged, YamlDoc, read_yaml
 
 
 class FileResult(NamedTuple):
@@ -40,8 +41,10 @@ def parse_file(kind: str, relpath: str, data: bytes, settings: r.Settings) -> Fi
         if not doc.problems:
             findings.append(Finding(relpath, None, None, "E003", None, "file holds no records",
                                     None, "write a record, or delete the file"))
-        return FileResult((), tuple(findings), (), 0, True)
+        return FileResult((), tuple(findings), salvage_ids(data), 0, True)
     value = doc.value
+    if isinstance(value, Tagged):  # reported as E006
+        return FileResult((), tuple(findings), salvage_ids(data), 0, True)
     items = [value] if type(value) is dict else value if type(value) is list else None
     if items is None:
         findings.append(Finding(relpath, 1, 1, "E005", None,
@@ -56,8 +59,9 @@ def parse_file(kind: str, relpath: str, data: bytes, settings: r.Settings) -> Fi
     records, bad_ids = [], []
     for i, item in enumerate(items):
         if type(item) is not dict:
-            flags.append((i, None, Flag((), "E005", f"list item is {type_name(item)}, not a record",
-                                        "each item of a record list is a mapping of key: value")))
+            if not isinstance(item, Tagged):
+                flags.append((i, None, Flag((), "E005", f"list item is {type_name(item)}, not a record",
+                                            "each item of a record list is a mapping of key: value")))
             spoiled.add(i)
             continue
         rid = item.get("id") if type(item.get("id")) is str else None
@@ -79,6 +83,16 @@ def parse_file(kind: str, relpath: str, data: bytes, settings: r.Settings) -> Fi
     if flags:
         findings.extend(place_flags(relpath, data, type(value) is list, flags))
     return FileResult(tuple(records), tuple(findings), tuple(bad_ids), len(spoiled), False)
+
+
+_ID_LINE = re.compile(r"^[ \t]*(?:-[ \t]+)?id:[ \t]*[\"']?([A-Za-z0-9][A-Za-z0-9._-]{0,63})[\"']?[ \t]*(?:#.*)?$", re.M)
+
+
+def salvage_ids(data: bytes) -> tuple[str, ...]:
+    """Ids that an unreadable file seems to define, so references to them are not called unknown.
+
+    Ids are ASCII, so any encoding will do to find them: latin-1 never fails."""
+    return tuple(_ID_LINE.findall(data.decode("latin-1")))
 
 
 def parse_settings(data: bytes | None) -> tuple[r.Settings, list[Finding]]:
@@ -153,6 +167,8 @@ def schema_flags(error: ValidationError, item: dict, model: type[BaseModel]) -> 
         if loc and loc[-1] == "[key]":
             loc, at = loc[:-1], "key"
         value = e.get("input")
+        if isinstance(value, Tagged):
+            continue  # reported once already, as E006
         kind = e["type"]
         if kind.startswith(("E1", "E2")):
             out.append(Flag(loc, kind, e["ctx"]["message"], at=at))

@@ -85,6 +85,15 @@ class Odd(NamedTuple):
         return self.text
 
 
+class Tagged(NamedTuple):
+    """A value under a tag we refuse; its problem is reported once, as E006."""
+
+    tag: str
+
+    def __str__(self) -> str:
+        return _short_tag(self.tag)
+
+
 class BadDate(NamedTuple):
     """A plain scalar shaped like a date that is not one (2019-02-30)."""
 
@@ -194,14 +203,22 @@ def _line_col(data: bytes, offset: int) -> tuple[int, int]:
     return data.count(b"\n", 0, offset) + 1, col
 
 
+_TAB_HINT = "YAML does not allow tabs for indentation: use spaces"
 _SYNTAX_HINTS = (
-    ("'\\t'", "YAML does not allow tabs for indentation: use spaces"),
-    ("tab character", "YAML does not allow tabs for indentation: use spaces"),
+    ("tab character", _TAB_HINT),
     ("mapping values are not allowed", "a value that contains ': ' must be quoted"),
     ("could not find expected ':'", "check the indentation, or quote a value that starts with a special character"),
     ("found character '@'", "a value that starts with @ or ` must be quoted"),
     ("found character '`'", "a value that starts with @ or ` must be quoted"),
 )
+
+
+def _char_at(data: bytes, line: int, col: int) -> str:
+    lines = data.split(b"\n", line)
+    if len(lines) < line:
+        return ""
+    text = lines[line - 1].decode("utf-8", "replace")
+    return text[col - 1] if 0 < col <= len(text) else ""
 
 
 def _syntax_problem(e: yaml.YAMLError, data: bytes) -> Problem:
@@ -219,6 +236,8 @@ def _syntax_problem(e: yaml.YAMLError, data: bytes) -> Problem:
     context = getattr(e, "context", None)
     message = f"{problem} ({context})" if context else problem
     hint = next((h for needle, h in _SYNTAX_HINTS if needle in message), None)
+    if line is not None and _char_at(data, line, col) == "\t":
+        hint = _TAB_HINT
     return Problem(line, col, "E002", f"could not read YAML: {message}", hint)
 
 
@@ -257,7 +276,7 @@ class _Walker:
         self.positions = {} if track else None
         self.key_positions = {} if track else None
         self.texts = {} if track else None
-        self.stack: list[list] = []  # frames: [container, pending key, path, anchor, count at start]
+        self.stack: list[list] = []  # frames: [container, pending key, path, anchor, count at start, bad tag]
 
     def problem(self, mark, code: str, message: str, hint: str | None = None, fatal: bool = False):
         self.problems.append(Problem(mark.line + 1, mark.column + 1, code, message, hint, self.record_index()))
@@ -305,17 +324,22 @@ class _Walker:
                 if not ev.style and tag is None:
                     value = plain_scalar(ev.value)
                 else:
+                    value = ev.value
                     if tag not in _STR_TAGS:
                         self.problem(ev.start_mark, "E006", f"tag {_short_tag(tag)} is not allowed",
                                      "remove the tag; quote the value if it is text")
-                    value = ev.value
+                        value = Tagged(tag)
                 if ev.anchor is not None:
                     anchors[ev.anchor] = (value, 1, None)
             elif cls is MappingStartEvent or cls is SequenceStartEvent:
                 events += 1
                 nodes += 1
                 mark = ev.start_mark
-                if ev.tag not in (_MAP_TAGS if cls is MappingStartEvent else _SEQ_TAGS):
+                if stack and stack[-1][1] is _NOKEY and type(stack[-1][0]) is dict:
+                    self.problem(mark, "E010", "a key must be plain text", "write the key as text, e.g. name:",
+                                 fatal=True)
+                bad_tag = ev.tag not in (_MAP_TAGS if cls is MappingStartEvent else _SEQ_TAGS)
+                if bad_tag:
                     self.problem(mark, "E006", f"tag {_short_tag(ev.tag)} is not allowed",
                                  "remove the tag: ledger files hold plain YAML only")
                 if len(stack) >= MAX_DEPTH:
@@ -330,14 +354,14 @@ class _Walker:
                 path = self.child_path(container) if track else None
                 if track:
                     self.place(path, mark)
-                stack.append([container, _NOKEY, path, ev.anchor, nodes])
+                stack.append([container, _NOKEY, path, ev.anchor, nodes, ev.tag if bad_tag else None])
                 if ev.anchor is not None:
                     anchors[ev.anchor] = (container, 0, stack[-1])
                 continue
             elif cls is MappingEndEvent or cls is SequenceEndEvent:
                 frame = stack.pop()
                 mark = ev.start_mark
-                value = frame[0]
+                value = frame[0] if frame[5] is None else Tagged(frame[5])
                 if frame[3] is not None:
                     anchors[frame[3]] = (value, nodes - frame[4] + 1, None)
             elif cls is AliasEvent:
@@ -389,11 +413,14 @@ class _Walker:
                             texts[path] = ev.value
                     frame[1] = _NOKEY
             else:
-                if track and mark is None:
-                    path = frame[2] + (len(parent),)
-                    self.place(path, ev.start_mark)
-                    if cls is ScalarEvent and not ev.style:
-                        texts[path] = ev.value
+                if mark is None:  # a scalar or an alias (collections were marked when they started)
+                    if len(stack) == 1:
+                        self.record_marks.append((ev.start_mark.line + 1, ev.start_mark.column + 1))
+                    if track:
+                        path = frame[2] + (len(parent),)
+                        self.place(path, ev.start_mark)
+                        if cls is ScalarEvent and not ev.style:
+                            texts[path] = ev.value
                 parent.append(value)
 
     # track mode helpers -------------------------------------------------
