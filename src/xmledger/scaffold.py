@@ -86,7 +86,7 @@ def _month_start(day: datetime.date, back: int) -> datetime.date:
 def scaffold(directory: Path, today: datetime.date) -> list[Path]:
     """Write the example ledger into `directory`; return the files written."""
     year = today.year
-    months = [m for m in (_month_start(today, 2), _month_start(today, 1)) if m.year == year]
+    months = [m for m in (_month_start(today, back) for back in (2, 1, 0)) if m.year == year]
     first = _month_start(today, 2)
     plan_months = range(first.month if first.year == year else 1, 13)
     monthly = ", ".join(f"{m}: 250" for m in plan_months)

@@ -1,0 +1,75 @@
+"""Progress commands: status, starts, completion, progress, show, summary."""
+
+from typing import Annotated, Optional
+
+import typer
+
+from . import app
+from .common import GroupBy, ReportOptions, emit, out, report_context, report_options
+
+ByOption = Annotated[Optional[GroupBy], typer.Option("--by", help="Add a row per group: level, category, "
+                                                    "location, unit or leader.", show_default=False)]
+
+
+@app.command()
+@report_options
+def status(opts: ReportOptions, by: ByOption = None) -> None:
+    """The headline figures: starts, investment against plan and time, lights, 双过半, 四个一批, problems, 同比."""
+    from .. import reports
+
+    ctx = report_context(opts)
+    emit(reports.status(ctx, by.value if by else None), opts, ctx.lang)
+
+
+@app.command()
+@report_options
+def starts(opts: ReportOptions, by: ByOption = None) -> None:
+    """Start rates (开工率) by group (default: category), and the late-start and not-yet-started projects."""
+    from .. import reports
+
+    ctx = report_context(opts)
+    emit(reports.starts(ctx, by.value if by else "category"), opts, ctx.lang)
+
+
+@app.command()
+@report_options
+def completion(opts: ReportOptions, by: ByOption = None) -> None:
+    """Plan completion (计划完成率) by group, cumulative completed against plan for months 1-12, and 双过半."""
+    from .. import reports
+
+    ctx = report_context(opts)
+    emit(reports.completion(ctx, by.value if by else "category"), opts, ctx.lang)
+
+
+@app.command()
+@report_options
+def progress(opts: ReportOptions) -> None:
+    """One row per project: this month, year to date, cumulative, plan to date, light, start, leader, open problems."""
+    from .. import reports
+
+    ctx = report_context(opts)
+    emit(reports.progress(ctx), opts, ctx.lang)
+
+
+@app.command()
+@report_options
+def show(opts: ReportOptions, project: Annotated[str, typer.Argument(help="Project id.", show_default=False)]) -> None:
+    """Everything about one project: its card, plan against progress by month, responsibility and problems."""
+    from .. import reports
+    from ..rules import did_you_mean
+
+    ctx = report_context(opts)
+    if project not in ctx.ledger.project_by_id:
+        hint = did_you_mean(project, ctx.ledger.project_by_id) or ""
+        raise typer.BadParameter(f"no project has the id {project}. {hint}".strip(), param_hint="PROJECT")
+    emit(reports.show(ctx, project), opts, ctx.lang)
+
+
+@app.command()
+@report_options
+def summary(opts: ReportOptions) -> None:
+    """The circular (通报) as plain text, for cron and mail: starts, investment, 双过半, problems, red lights."""
+    from ..summary import summary as circular
+
+    ctx = report_context(opts)
+    out(circular(ctx))
