@@ -398,7 +398,8 @@ def groups(scope: Scope, by: str) -> list[Group]:
     def keys_of(p: r.Project) -> list[str | None]:
         return group_keys(by, p, cards.get(p.id, ()))
 
-    keys = {k for p in [v.project for v in scope.views] + list(scope.pool_projects) for k in keys_of(p)}
-    rank = {level: i for i, level in enumerate(r.LEVELS)} if by == "level" else {}
-    ordered = sorted(keys, key=lambda k: (k is None, rank.get(k, 0), k or ""))
+    keys = {k for v in scope.views for k in keys_of(v.project)}  # groups of the list; pools count inside them
+    order = {"level": r.LEVELS, "category": scope.ledger.settings.categories or ()}.get(by, ())
+    rank = {key: i for i, key in enumerate(order)}
+    ordered = sorted(keys, key=lambda k: (k is None, rank.get(k, len(rank)), k or ""))
     return [Group(k, scope.subset(lambda p, k=k: k in keys_of(p))) for k in ordered]

@@ -110,7 +110,7 @@ def figure_rows(f: m.Figures) -> list[list]:
 
 
 GROUP_COLUMNS = [
-    Column("key", "text"), Column("projects", "int"), Column("started", "int"), Column("start_rate", "rate"),
+    Column("projects", "int"), Column("started", "int"), Column("start_rate", "rate"),
     Column("annual_plan", "amount"), Column("completed_ytd", "amount"), Column("plan_completion_rate", "rate"),
     Column("on_schedule_rate", "rate"), Column("green", "int"), Column("yellow", "int"), Column("red", "int"),
     Column("issues_raised", "int"), Column("resolution_rate", "rate"), Column("issues_overdue", "int"),
@@ -137,7 +137,8 @@ def status(ctx: ReportContext, by: str | None = None) -> Report:
     if by:
         grouped = [(g.key, m.figures(g.scope)) for g in m.groups(scope, by)]
         data["groups"] = [{"key": k, **figures_json(gf)} for k, gf in grouped]
-        tables.append(Table("groups", titled(ctx, f"按{t(by, 'zh')}分组", f"by {by}"), GROUP_COLUMNS,
+        tables.append(Table("groups", titled(ctx, f"按{t(by, 'zh')}分组", f"by {by}"),
+                            [Column("key", "text", by), *GROUP_COLUMNS],
                             [group_row(group_label(k, by, ctx.lang), gf) for k, gf in grouped]))
     return report(ctx, "总体情况", "status", tables, data)
 
@@ -171,7 +172,7 @@ def units_of(ledger: Ledger, pid: str) -> tuple[str, ...]:
 
 def starts(ctx: ReportContext, by: str = "category") -> Report:
     scope = m.evaluate(ctx.ledger, ctx.period, ctx.filters)
-    columns = [Column("key", "text"), Column("projects", "int"), Column("started", "int"),
+    columns = [Column("key", "text", by), Column("projects", "int"), Column("started", "int"),
                Column("start_rate", "rate"), Column("continuing", "int"), Column("new_projects", "int"),
                Column("new_started", "int"), Column("new_start_rate", "rate"), Column("late_start", "int")]
     rows = [[key, f.projects, f.started, f.start_rate, f.continuing, f.new_projects, f.new_started,
@@ -196,7 +197,7 @@ def starts(ctx: ReportContext, by: str = "category") -> Report:
 
 def completion(ctx: ReportContext, by: str = "category") -> Report:
     scope = m.evaluate(ctx.ledger, ctx.period, ctx.filters)
-    columns = [Column("key", "text"), Column("projects", "int"), Column("annual_plan", "amount"),
+    columns = [Column("key", "text", by), Column("projects", "int"), Column("annual_plan", "amount"),
                Column("planned_to_date", "amount"), Column("completed_ytd", "amount"),
                Column("plan_completion_rate", "rate"), Column("ahead_of_time_pp", "pp"),
                Column("cumulative", "amount"), Column("on_schedule_rate", "rate")]

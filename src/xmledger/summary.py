@@ -15,6 +15,7 @@ from decimal import Decimal
 from . import metrics as m
 from .amounts import UNIT_EXPONENT, format_yi, round_half_up
 from .i18n import label
+from .ranking import rank
 from .render import human
 from .reports import ReportContext, leaders_of, units_of
 
@@ -98,8 +99,31 @@ def is_zero(value: Decimal) -> bool:
     return round_half_up(value, 1) == 0
 
 
-def summary(ctx: ReportContext, ranking_tail: list | None = None) -> str:
-    """The circular. `ranking_tail`: the lowest-ranked units, named when there are red lights."""
+def summary(ctx: ReportContext) -> str:
+    """The circular as plain text."""
+    return "\n\n".join(paragraphs(ctx)[0]) + "\n"
+
+
+def as_markdown(ctx: ReportContext) -> str:
+    title, *rest = paragraphs(ctx)[0]
+    return "\n\n".join([f"## {title}", *rest]) + "\n"
+
+
+def as_json(ctx: ReportContext) -> str:
+    """The paragraphs, and the figures they quote (the same object as `status --format json`)."""
+    import json
+
+    from .render import to_json
+    from .reports import figures_json, meta
+
+    (title, *rest), f = paragraphs(ctx)
+    doc = {"title": title, "paragraphs": rest, **meta(ctx), "figures": figures_json(f)}
+    return json.dumps(to_json(doc), ensure_ascii=False, indent=2) + "\n"
+
+
+def paragraphs(ctx: ReportContext) -> tuple[list[str], m.Figures]:
+    """The title and paragraphs of the circular, and its figures. With red lights it also names the
+    three lowest-ranked units (排名后三位)."""
     lang = ctx.lang
     P = PHRASES[lang]
     s, p, unit = ctx.ledger.settings, ctx.period, ctx.unit
@@ -179,10 +203,12 @@ def summary(ctx: ReportContext, ranking_tail: list | None = None) -> str:
             lines.append(P["overdue_line"].format(i=n, title=q.title, id=q.id, project=project.name if project else q.project,
                                                   who=who, due=f"{iv.due:%Y-%m-%d}", days=iv.overdue_days))
         out.append("\n".join(lines))
-    if red and ranking_tail:
-        items = [P["tail_item"].format(key=row.key, score=human(row.score, "score", lang)) for row in ranking_tail]
-        out.append(P["tail"].format(units=P["list_sep"].join(items)))
-    return "\n\n".join(out) + "\n"
+    if red:
+        tail = rank(scope, "unit")[0][-3:]
+        items = [P["tail_item"].format(key=row.key, score=human(row.score, "score", lang)) for row in tail]
+        if items:
+            out.append(P["tail"].format(units=P["list_sep"].join(items)))
+    return out, f
 
 
 def billions(value: Decimal, unit: str) -> str:

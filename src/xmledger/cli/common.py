@@ -16,7 +16,8 @@ LedgerOption = Annotated[
     typer.Option("-L", "--ledger", help="Ledger folder (else $XMLEDGER_LEDGER, else the nearest folder "
                  "upwards holding ledger.yaml).", show_default=False),
 ]
-NoCacheOption = Annotated[bool, typer.Option("--no-cache", help="Parse every file; neither read nor write the parse cache.")]
+NoCacheOption = Annotated[bool, typer.Option("--no-cache", help="Parse every file; neither read nor write the "
+                                             "parse cache.")]
 
 
 def resolve_root(ledger: Optional[Path]) -> Path:
@@ -85,30 +86,33 @@ class GroupBy(str, enum.Enum):
     leader = "leader"
 
 
-def _option(name: str, annotation, default, *decls: str, help: str):
-    return inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=default,
-                             annotation=Annotated[annotation, typer.Option(*decls, help=help, show_default=False)])
-
-
 _FILTER_HELP = "Only projects with this {} (repeat for several)."
+# name, type, default, option names, help
 SHARED = [
-    inspect.Parameter("ledger", inspect.Parameter.KEYWORD_ONLY, default=None, annotation=LedgerOption),
-    _option("as_of", Optional[str], None, "--as-of", help="Date of the report: YYYY-MM-DD, or YYYY-MM for the "
-            "month's last day (default: today)."),
-    _option("year", Optional[int], None, "--year", help="Year of the key-project list (default: the as-of year)."),
-    _option("lang", Optional[Lang], None, "--lang", help="Language of the output (default: ledger.yaml's)."),
-    _option("fmt", Format, Format.table, "--format", help="table (rich on a terminal, plain text when piped), "
-            "plain, markdown, csv, tsv or json."),
-    _option("level", list[str], [], "--level", help=_FILTER_HELP.format("level (province, city, county)")),
-    _option("category", list[str], [], "--category", help=_FILTER_HELP.format("category")),
-    _option("location", list[str], [], "--location", help=_FILTER_HELP.format("location")),
-    _option("unit", list[str], [], "--unit", help="Only projects on a card of this responsible unit (repeatable)."),
-    _option("leader", list[str], [], "--leader", help="Only projects on a card of this leader (repeatable)."),
-    _option("tag", list[str], [], "--tag", help=_FILTER_HELP.format("tag")),
-    _option("allow_errors", bool, False, "--allow-errors", help="Report even if the ledger has errors, leaving out "
-            "the records with errors (the output says how many)."),
-    inspect.Parameter("no_cache", inspect.Parameter.KEYWORD_ONLY, default=False, annotation=NoCacheOption),
+    ("ledger", Optional[Path], None, ("-L", "--ledger"), "Ledger folder (else $XMLEDGER_LEDGER, else the nearest "
+     "folder upwards holding ledger.yaml)."),
+    ("as_of", Optional[str], None, ("--as-of",), "Date of the report: YYYY-MM-DD, or YYYY-MM for the month's last "
+     "day (default: today)."),
+    ("year", Optional[int], None, ("--year",), "Year of the key-project list (default: the as-of year)."),
+    ("lang", Optional[Lang], None, ("--lang",), "Language of the output (default: ledger.yaml's)."),
+    ("fmt", Format, Format.table, ("--format",), "table (rich on a terminal, plain text when piped), plain, "
+     "markdown, csv, tsv or json."),
+    ("level", list[str], [], ("--level",), _FILTER_HELP.format("level (province, city, county)")),
+    ("category", list[str], [], ("--category",), _FILTER_HELP.format("category")),
+    ("location", list[str], [], ("--location",), _FILTER_HELP.format("location")),
+    ("unit", list[str], [], ("--unit",), "Only projects on a card of this responsible unit (repeatable)."),
+    ("leader", list[str], [], ("--leader",), "Only projects on a card of this leader (repeatable)."),
+    ("tag", list[str], [], ("--tag",), _FILTER_HELP.format("tag")),
+    ("allow_errors", bool, False, ("--allow-errors",), "Report even if the ledger has errors, leaving out the "
+     "records with errors (the output says how many)."),
+    ("no_cache", bool, False, ("--no-cache",), "Parse every file; neither read nor write the parse cache."),
 ]
+
+
+def shared_parameters(renamed: dict[str, str]) -> list[inspect.Parameter]:
+    return [inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=default, annotation=Annotated[
+        kind, typer.Option(*((renamed[name],) if name in renamed else decls), help=help, show_default=False)])
+        for name, kind, default, decls, help in SHARED]
 
 
 class ReportOptions(NamedTuple):
@@ -127,18 +131,24 @@ class ReportOptions(NamedTuple):
     no_cache: bool
 
 
-def report_options(func):
-    """Give a command the shared options; it receives them as `opts: ReportOptions`."""
-    sig = inspect.signature(func)
-    own = [p for name, p in sig.parameters.items() if name != "opts"]
+def report_options(func=None, *, renamed: dict[str, str] | None = None):
+    """Give a command the shared options; it receives them as `opts: ReportOptions`.
 
-    @functools.wraps(func)
-    def command(**kwargs):
-        shared = {p.name: kwargs.pop(p.name) for p in SHARED}
-        return func(opts=ReportOptions(**shared), **kwargs)
+    `renamed` gives some shared options other flags, where the command uses theirs for its own."""
+    def decorate(func):
+        sig = inspect.signature(func)
+        own = [p for name, p in sig.parameters.items() if name != "opts"]
+        shared = shared_parameters(renamed or {})
 
-    command.__signature__ = sig.replace(parameters=own + SHARED)
-    return command
+        @functools.wraps(func)
+        def command(**kwargs):
+            values = {p.name: kwargs.pop(p.name) for p in shared}
+            return func(opts=ReportOptions(**values), **kwargs)
+
+        command.__signature__ = sig.replace(parameters=own + shared)
+        return command
+
+    return decorate(func) if func is not None else decorate
 
 
 def report_context(opts: ReportOptions):

@@ -68,8 +68,13 @@ def show(opts: ReportOptions, project: Annotated[str, typer.Argument(help="Proje
 @app.command()
 @report_options
 def summary(opts: ReportOptions) -> None:
-    """The circular (通报) as plain text, for cron and mail: starts, investment, 双过半, problems, red lights."""
-    from ..summary import summary as circular
+    """The circular (通报) as plain text, for cron and mail: starts, investment, 双过半, problems, red lights.
 
+    --format markdown gives a heading and paragraphs; json the paragraphs and the figures they quote."""
+    from .. import summary as circular
+
+    if opts.fmt.value in ("csv", "tsv"):
+        raise typer.BadParameter("the circular is text: use table, plain, markdown or json", param_hint="--format")
     ctx = report_context(opts)
-    out(circular(ctx))
+    write = {"markdown": circular.as_markdown, "json": circular.as_json}.get(opts.fmt.value, circular.summary)
+    out(write(ctx))
