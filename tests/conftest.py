@@ -29,3 +29,9 @@ def run_process(*args, env=None, timeout=60, cwd=None):
     full_env.update(env or {})
     return subprocess.run([sys.executable, "-m", "xmledger", *map(str, args)], capture_output=True,
                           timeout=timeout, env=full_env, cwd=cwd)
+
+
+@pytest.fixture(autouse=True)
+def private_cache(tmp_path_factory, monkeypatch):
+    """Tests never read or write the user's parse cache."""
+    monkeypatch.setenv("XMLEDGER_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))

@@ -26,6 +26,7 @@ class Aimed(NamedTuple):
 
 def crosscheck(settings: r.Settings, by_kind: dict[str, list], bad_ids: dict[str, set],
                today: datetime.date) -> list[Aimed]:
+    """All flags across records; `by_kind` holds each kind's records in the order read (file, line)."""
     out: list[Aimed] = []
     out += duplicate_ids(by_kind)
     projects = {p.id for p in by_kind["projects"]}
@@ -38,9 +39,10 @@ def crosscheck(settings: r.Settings, by_kind: dict[str, list], bad_ids: dict[str
 
 
 def duplicate_ids(by_kind) -> Iterator[Aimed]:
+    """The first record of an id (by file and line, the order records are read in) keeps it."""
     for kind, recs in by_kind.items():
         first: dict[str, tuple] = {}
-        for rec in sorted(recs, key=lambda x: (x.src.file, x.src.line)):
+        for rec in recs:
             if rec.id in first:
                 src = first[rec.id].src
                 yield Aimed(kind, rec, Flag(("id",), "E301", f"{rec.id} is already the id of the record at "
@@ -88,10 +90,14 @@ def project_warnings(by_kind, today: datetime.date) -> Iterator[Aimed]:
 def calendar_warnings(issues, settings: r.Settings) -> Iterator[Aimed]:
     """Once per year whose deadlines are derived without the official calendar (and no overrides)."""
     overridden = {d.year for d in settings.extra_holidays | settings.extra_workdays}
+    years = {q.raised.year for q in issues if q.due is None}
+    uncovered = {y for y in years if y not in overridden and not covers(y)}
     first_of_year: dict[int, tuple] = {}
-    for q in sorted(issues, key=lambda x: (x.raised, x.id)):
+    for q in issues:
         year = q.raised.year
-        if q.due is None and year not in first_of_year and year not in overridden and not covers(year):
+        if year in uncovered and q.due is None and (year not in first_of_year
+                                                    or (q.raised, q.id) < (first_of_year[year].raised,
+                                                                           first_of_year[year].id)):
             first_of_year[year] = q
     for year, q in sorted(first_of_year.items()):
         yield Aimed("issues", q, Flag(("raised",), "W105",

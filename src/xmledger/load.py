@@ -7,8 +7,11 @@ the worker pool plug into. Everything else works on records in memory.
 
 from __future__ import annotations
 
+import contextlib
 import datetime
+import gc
 import os
+import time
 from pathlib import Path
 from typing import NamedTuple
 
@@ -24,18 +27,29 @@ LEDGER_FILE = "ledger.yaml"
 
 class LoadResult(NamedTuple):
     ledger: Ledger
-    findings: list[Finding]  # sorted by file and line
+    findings: list[Finding]  # placed, sorted by file and line
+    pending: list  # findings across records not placed yet (load(..., place=False)): Aimed flags
     left_out: int  # records left out because of errors
     unreadable: int  # files nothing could be read from
     files: int  # record files read
 
     @property
+    def has_errors(self) -> bool:
+        return any(f.is_error for f in self.findings) or any(a.flag.code.startswith("E") for a in self.pending)
+
+    def all_findings(self) -> list[Finding]:
+        """Every finding, placed (reading files again for the pending ones)."""
+        if not self.pending:
+            return self.findings
+        return sorted_findings(self.findings + place_aimed(Path(self.ledger.root), self.pending, None))
+
+    @property
     def errors(self) -> list[Finding]:
-        return [f for f in self.findings if f.is_error]
+        return [f for f in self.all_findings() if f.is_error]
 
     @property
     def warnings(self) -> list[Finding]:
-        return [f for f in self.findings if not f.is_error]
+        return [f for f in self.all_findings() if not f.is_error]
 
 
 class FileEntry(NamedTuple):
@@ -103,37 +117,147 @@ def read_bytes(path: str) -> bytes | None:
         return None
 
 
-def parse_all(entries: list[FileEntry], settings: r.Settings):
-    """FileResult of every entry, in order. (The cache and worker pool wrap this.)"""
-    from .parse import FileResult, parse_file
+# ------------------------------------------------------------------ parsing, cached and parallel
 
-    out = []
-    for e in entries:
-        data = read_bytes(e.path)
-        if data is None:
-            out.append(FileResult((), (Finding(e.relpath, None, None, "E001", None, "file cannot be read"),),
-                                  (), 0, True))
+PARALLEL_MIN_BYTES = 512 * 1024  # below this a worker pool costs more than it saves (docs/performance.md)
+
+
+def jobs_available() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def parse_path(kind: str, relpath: str, path: str, settings: r.Settings):
+    """Read and parse one file: (FileResult, its bytes' digest, when it was read). Runs in workers too."""
+    from .cache import digest
+    from .parse import parse_file
+
+    read_ns = time.time_ns()
+    data = read_bytes(path)
+    if data is None:
+        return r.FileResult((), (Finding(relpath, None, None, "E001", None, "file cannot be read"),), (), 0, True), \
+            b"", read_ns
+    return parse_file(kind, relpath, data, settings), digest(data), read_ns
+
+
+_worker_settings: r.Settings | None = None
+
+
+def _init_worker(settings: r.Settings) -> None:
+    global _worker_settings
+    _worker_settings = settings
+
+
+def _parse_group_in_worker(group: list[tuple]) -> list:
+    return [parse_path(*task, _worker_settings) for task in group]
+
+
+def parse_many(groups: list[list[tuple]], settings: r.Settings, size: int, jobs: int | None = None) -> list:
+    """parse_path over groups of (kind, relpath, path) tasks, results flattened in order.
+
+    Large work goes to a pool of processes, one group per task: a group is one shard of the cache, so
+    the values its records share (see yamlread.plain_scalar) come from one worker and stay shared in
+    the cache."""
+    jobs = jobs or jobs_available()
+    count = sum(len(g) for g in groups)
+    if jobs < 2 or size < PARALLEL_MIN_BYTES or count < 2 * jobs:
+        return [parse_path(*task, settings) for group in groups for task in group]
+    import multiprocessing
+
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    with context.Pool(jobs, initializer=_init_worker, initargs=(settings,)) as pool:
+        return [result for part in pool.imap(_parse_group_in_worker, groups) for result in part]
+
+
+def parse_all(entries: list[FileEntry], settings: r.Settings, cache=None, jobs: int | None = None) -> list:
+    """FileResult of every entry, in order: from the cache when the file is unchanged, else parsed."""
+    results: list = [None] * len(entries)
+    todo, stats, size = [], {}, 0
+    for i, e in enumerate(entries):
+        try:
+            st = os.stat(e.path)
+        except OSError:
+            st = None
+        hit = cache.lookup(e.relpath, e.kind, st, e.path) if cache is not None and st is not None else None
+        if hit is not None:
+            results[i] = hit.result
         else:
-            out.append(parse_file(e.kind, e.relpath, data, settings))
-    return out
+            todo.append(i)
+            stats[i] = st
+            size += st.st_size if st is not None else 0
+    from .cache import shard_of
+
+    groups: dict[int, list[int]] = {}
+    for i in todo:
+        groups.setdefault(shard_of(entries[i].relpath), []).append(i)
+    order = [i for shard in sorted(groups) for i in groups[shard]]
+    tasks = [[(entries[i].kind, entries[i].relpath, entries[i].path) for i in groups[shard]] for shard in sorted(groups)]
+    for i, (result, data_digest, read_ns) in zip(order, parse_many(tasks, settings, size, jobs)):
+        results[i] = result
+        if cache is not None and stats[i] is not None and data_digest:
+            cache.record(entries[i].relpath, entries[i].kind, stats[i], data_digest, read_ns, result)
+    return results
 
 
-def load_settings(root: Path) -> tuple[r.Settings, list[Finding]]:
+def load_settings(root: Path, cache=None) -> tuple[r.Settings, list[Finding]]:
+    """ledger.yaml: from the cache when unchanged (so warm commands never import pydantic)."""
+    data = read_bytes(str(root / LEDGER_FILE))
+    if cache is not None:
+        hit = cache.settings()
+        if hit is not None:
+            return hit
     from .parse import parse_settings
 
-    return parse_settings(read_bytes(str(root / LEDGER_FILE)))
+    settings, findings = parse_settings(data)
+    if cache is not None:
+        cache.store_settings(settings, findings)
+    return settings, findings
 
 
-def load(root: Path, today: datetime.date, use_cache: bool = True) -> LoadResult:
-    """Read and check the whole ledger at `root`."""
-    root = Path(root)
-    settings, findings = load_settings(root)
+@contextlib.contextmanager
+def _bulk_allocation():
+    """Pause the cyclic garbage collector while a ledger's records are built, then freeze them.
+
+    A province-sized ledger is millions of tuples, Decimals and dates; every collection pass would
+    walk them all again (it doubled the time of a warm command). They hold no reference cycles, so
+    reference counting frees them whenever they are dropped; frozen, later passes skip them."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        if enabled:
+            gc.enable()
+
+
+def load(root: Path, today: datetime.date, use_cache: bool = True, jobs: int | None = None,
+         place: bool = True) -> LoadResult:
+    """Read and check the whole ledger at `root`.
+
+    With place=False, findings across records are left unplaced (`pending`): reports only need to know
+    whether there are errors, and placing means reading files again."""
+    with _bulk_allocation():
+        return _load(Path(root), today, use_cache, jobs, place)
+
+
+def _load(root: Path, today: datetime.date, use_cache: bool, jobs: int | None, place: bool) -> LoadResult:
+    cache = None
+    if use_cache:
+        from .cache import ParseCache
+
+        cache = ParseCache(root, read_bytes(str(root / LEDGER_FILE)))
+        cache.load()
+    settings, findings = load_settings(root, cache)
     entries, stray = discover(root)
     findings += stray
     by_kind: dict[str, list] = {k: [] for k in KINDS}
     bad_ids: dict[str, set] = {k: set() for k in KINDS}
     left_out = unreadable = 0
-    for entry, result in zip(entries, parse_all(entries, settings)):
+    for entry, result in zip(entries, parse_all(entries, settings, cache, jobs)):
         by_kind[entry.kind].extend(result.records)
         bad_ids[entry.kind].update(result.bad_ids)
         findings.extend(result.findings)
@@ -141,31 +265,42 @@ def load(root: Path, today: datetime.date, use_cache: bool = True) -> LoadResult
         unreadable += result.unreadable
     aimed = crosscheck(settings, by_kind, bad_ids, today)
     if aimed:
-        findings += place_aimed(root, aimed)
         spoiled = {(a.kind, a.record.src) for a in aimed if a.flag.code.startswith("E")}
         for kind in KINDS:
             keep = [rec for rec in by_kind[kind] if (kind, rec.src) not in spoiled]
             left_out += len(by_kind[kind]) - len(keep)
             by_kind[kind] = keep
+        if place:
+            findings += place_aimed(root, aimed, cache)
+            aimed = []
+    if cache is not None:
+        cache.forget_missing({e.relpath for e in entries})
+        cache.save()
     ledger = Ledger.of(settings, by_kind["projects"], by_kind["responsibilities"], by_kind["issues"], str(root))
-    return LoadResult(ledger, sorted_findings(findings), left_out, unreadable, len(entries))
+    return LoadResult(ledger, sorted_findings(findings), list(aimed), left_out, unreadable, len(entries))
 
 
-def place_aimed(root: Path, aimed) -> list[Finding]:
-    """Findings about records, placed at line:col by reading their files once more."""
-    from .parse import place
-    from .yamlread import read_yaml
+def place_aimed(root: Path, aimed, cache) -> list[Finding]:
+    """Findings about records, placed at line:col: from positions the cache remembers, else by reading
+    the file once more (and remembering them)."""
+    from .placing import finding, position
 
-    docs: dict[str, object] = {}
-    out = []
+    by_file: dict[str, list] = {}
     for a in aimed:
-        src = a.record.src
-        doc = docs.get(src.file)
-        if doc is None:
-            doc = docs[src.file] = read_yaml(read_bytes(str(root / src.file)) or b"", track=True)
-        if doc.positions is None or doc.value is None:  # the file changed under us
-            out.append(Finding(src.file, src.line, None, a.flag.code, None, a.flag.message, a.record.id, a.flag.hint))
-            continue
-        prefix = (src.index,) if type(doc.value) is list else ()
-        out.append(place(src.file, doc, prefix, a.record.id, a.flag))
+        by_file.setdefault(a.record.src.file, []).append(a)
+    out = []
+    for relpath, items in by_file.items():
+        entry = cache.entries.get(relpath) if cache is not None else None
+        places = entry.places if entry is not None else {}
+        keys = [(a.record.src.index, a.flag.path, a.flag.at) for a in items]
+        if any(k not in places for k in keys):
+            from .yamlread import read_yaml
+
+            doc = read_yaml(read_bytes(str(root / relpath)) or b"", track=True)
+            is_list = type(doc.value) is list
+            for k in keys:
+                places[k] = position(doc, ((k[0],) if is_list else ()) + k[1], k[2]) if doc.positions else (None, None)
+            if entry is not None:
+                cache.put(relpath, entry)  # its places changed
+        out += [finding(relpath, places[k], a.record.id, a.flag) for k, a in zip(keys, items)]
     return out

@@ -97,25 +97,25 @@ def planned_to(plan: r.YearPlan, months: int) -> Decimal:
 
 
 def project_view(p: r.Project, period: Period, s: r.Settings) -> ProjectView:
-    d, y = period.as_of, period.year
+    d, y, month_start = period.as_of, period.year, period.month_start
     plan = p.plans[y]
     start = p.start.actual
     started = start is not None and start <= d
     late = None
     if not started and p.start.planned is not None and p.start.planned <= d:
         late = (d - p.start.planned).days
-    month_start = period.month_start
+    year_start = period.year_start
     ytd = cumulative = this_month = ZERO
     for e in p.progress:
-        if e.month <= month_start:
+        month = e.month
+        if month <= month_start:
             cumulative += e.invested
-            if e.month.year == y:
+            if month >= year_start:
                 ytd += e.invested
-            if e.month == month_start:
-                this_month = e.invested
+                if month == month_start:
+                    this_month = e.invested
     ptd = planned_to(plan, period.month_index)
     ratio = ytd / ptd if ptd else None
-    on_schedule = late is None and ytd >= ptd
     red = (late is not None and late >= s.red_late_start_days) or (ratio is not None and ratio < s.red_below)
     if red:
         light = "red"
@@ -123,16 +123,11 @@ def project_view(p: r.Project, period: Period, s: r.Settings) -> ProjectView:
         light = "green"
     else:
         light = "yellow"
-    done = p.completion.actual
-    planned_end = p.completion.planned
-    return ProjectView(
-        project=p, annual=plan.annual, started=started,
-        continuing=started and start < period.year_start, late_start_days=late,
-        completed=done is not None and done <= d,
-        completing=planned_end is not None and planned_end.year == y,
-        this_month=this_month, completed_ytd=ytd, cumulative=p.prior_investment + cumulative,
-        planned_to_date=ptd, progress_ratio=ratio, on_schedule=on_schedule, light=light,
-    )
+    planned_end, done = p.completion
+    return ProjectView(p, plan.annual, started, started and start < year_start, late,
+                       done is not None and done <= d, planned_end is not None and planned_end.year == y,
+                       this_month, ytd, p.prior_investment + cumulative, ptd, ratio,
+                       late is None and ytd >= ptd, light)
 
 
 # ------------------------------------------------------------------ issues
@@ -194,15 +189,10 @@ def issue_view(q: r.Issue, d: datetime.date, s: r.Settings, cal: WorkCalendar) -
         status = "in_progress"
     else:
         status = "pending"
-    return IssueView(
-        issue=q, due=due, has_plan=has_plan, resolved=resolved, closed=closed, overdue=overdue,
-        overdue_days=cal.count(due, d) if overdue else 0,
-        plan_overdue=plan_overdue and not resolved,
-        resolved_late=resolved and q.resolved > due,
-        working_days=cal.count(q.raised, q.resolved) if resolved else None,
-        level=max((e.level for e in q.escalations if e.date <= d), default=0),
-        status=status,
-    )
+    level = max((e.level for e in q.escalations if e.date <= d), default=0) if q.escalations else 0
+    return IssueView(q, due, has_plan, resolved, closed, overdue, cal.count(due, d) if overdue else 0,
+                     plan_overdue and not resolved, resolved and q.resolved > due,
+                     cal.count(q.raised, q.resolved) if resolved else None, level, status)
 
 
 class IssueFigures(NamedTuple):
@@ -287,7 +277,8 @@ class Scope(NamedTuple):
 def evaluate(ledger: Ledger, period: Period, filters: Filters = Filters()) -> Scope:
     s = ledger.settings
     cards = ledger.cards_by_project
-    admitted = [p for p in ledger.projects if filters.admits(p, cards.get(p.id, ()))]
+    admitted = [p for p in ledger.projects if filters.admits(p, cards.get(p.id, ()))] if any(filters) \
+        else ledger.projects
     views = tuple(project_view(p, period, s) for p in admitted if period.year in p.plans)
     ids = {v.id for v in views}
     d, start = period.as_of, period.year_start
@@ -326,34 +317,38 @@ def monthly_completed(views: Iterable[ProjectView], period: Period) -> list[Deci
 def figures(scope: Scope, with_yoy: bool = True) -> Figures:
     views, period = scope.views, scope.period
     n = len(views)
-    total = sum((v.project.total_investment for v in views), ZERO)
-    annual = sum((v.annual for v in views), ZERO)
-    started = sum(v.started for v in views)
-    continuing = sum(v.continuing for v in views)
+    total = annual = ytd = cumulative = planned = ZERO
+    started = continuing = completing = completing_done = completed = late = on_schedule = 0
+    lights = {"green": 0, "yellow": 0, "red": 0}
+    for v in views:  # one pass: a province has tens of thousands of projects
+        total += v.project.total_investment
+        annual += v.annual
+        ytd += v.completed_ytd
+        cumulative += v.cumulative
+        planned += v.planned_to_date
+        started += v.started
+        continuing += v.continuing
+        completing += v.completing
+        completing_done += v.completing and v.completed
+        completed += v.completed
+        late += v.late_start_days is not None
+        on_schedule += v.on_schedule
+        lights[v.light] += 1
     new_started = started - continuing
-    completing = sum(v.completing for v in views)
-    completing_done = sum(v.completing and v.completed for v in views)
-    ytd = sum((v.completed_ytd for v in views), ZERO)
-    cumulative = sum((v.cumulative for v in views), ZERO)
-    on_schedule = sum(v.on_schedule for v in views)
     plan_rate = rate(ytd, annual)
     elapsed = Decimal(period.month_index) / 12
     reached, ahead = double_half(views, period)
-    lights = {"green": 0, "yellow": 0, "red": 0}
-    for v in views:
-        lights[v.light] += 1
     pools = scope.pool_projects
     return Figures(
         projects=n, total_investment=total, annual_plan=annual,
         started=started, start_rate=rate(started, n),
         continuing=continuing, new_projects=n - continuing, new_started=new_started,
         new_start_rate=rate(new_started, n - continuing),
-        late_start=sum(v.late_start_days is not None for v in views),
-        completed=sum(v.completed for v in views), completing=completing, completing_done=completing_done,
+        late_start=late, completed=completed, completing=completing, completing_done=completing_done,
         completion_project_rate=rate(completing_done, completing),
         completed_ytd=ytd, plan_completion_rate=plan_rate,
         cumulative=cumulative, cumulative_rate=rate(cumulative, total),
-        planned_to_date=sum((v.planned_to_date for v in views), ZERO),
+        planned_to_date=planned,
         time_elapsed=elapsed,
         ahead_of_time_pp=None if plan_rate is None else (plan_rate - elapsed) * HUNDRED,
         on_schedule=on_schedule, on_schedule_rate=rate(on_schedule, n),

@@ -30,7 +30,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from . import records as r
-from .amounts import LEDGER_UNITS, AmountError, parse_amount, type_name
+from .amounts import LEDGER_UNITS, MAX_AMOUNT, MAX_PLACES, AmountError, parse_amount, type_name
 from .yamlread import BadDate, Odd
 
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"
@@ -42,7 +42,20 @@ def _fail(code: str, message: str):
     return PydanticCustomError(code, "{message}", {"message": message})
 
 
+_DECIMALS: dict[int, Decimal] = {}  # shared, like the YAML reader's scalars (see yamlread.shared)
+_MONTHS: dict[str, datetime.date] = {}
+
+
 def _to_amount(value, info: ValidationInfo) -> Decimal:
+    kind = type(value)
+    if kind is int and 0 <= value < MAX_AMOUNT:  # the common cases first: numbers in the ledger unit
+        amount = _DECIMALS.get(value)
+        if amount is None:
+            amount = _DECIMALS[value] = Decimal(value)
+        return amount
+    if kind is Decimal and value.is_finite() and value >= 0 and value.as_tuple().exponent >= -MAX_PLACES \
+            and value < MAX_AMOUNT:
+        return value
     if isinstance(value, Odd):
         raise _fail("E108", f"'{value.text}' is read by YAML as {value.reads_as}: write a plain number, e.g. 1000")
     unit = (info.context or {}).get("unit", "万元")
@@ -81,6 +94,12 @@ def _to_date(value) -> datetime.date:
 
 
 def _to_month(value) -> datetime.date:
+    if type(value) is str and len(value) == 7 and value[4] == "-" and value[:4].isdigit() and value[5:].isdigit():
+        month = _MONTHS.get(value)
+        if month is None and 1 <= int(value[5:]) <= 12:
+            month = _MONTHS[value] = datetime.date(int(value[:4]), int(value[5:]), 1)
+        if month is not None:
+            return month
     if type(value) is datetime.date:
         raise _fail("E107", f"{value} is a date: write the month as {value:%Y-%m}")
     text = value.text if isinstance(value, (Odd, BadDate)) else value

@@ -12,26 +12,18 @@ from __future__ import annotations
 import datetime
 import re
 from decimal import Decimal
-from typing import Any, NamedTuple
+from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
 from . import records as r
+from .records import FileResult
 from .amounts import type_name
 from .findings import Finding
 from .models import MODELS, LedgerFile
-from .rules import RULES, Flag, did_you_mean, field_name
-from .yamlread import BadDate, Odd, Tagged, YamlDoc, read_yaml
-
-
-class FileResult(NamedTuple):
-    """Everything the ledger needs from one file (and what the cache stores)."""
-
-    records: tuple
-    findings: tuple[Finding, ...]
-    bad_ids: tuple[str, ...]  # ids of records left out for errors: not "unknown" when referenced
-    left_out: int  # records left out for errors
-    unreadable: bool  # nothing could be read from the file
+from .placing import place_flags
+from .rules import RULES, Flag, did_you_mean
+from .yamlread import BadDate, Odd, Tagged, read_yaml
 
 
 def parse_file(kind: str, relpath: str, data: bytes, settings: r.Settings) -> FileResult:
@@ -129,31 +121,6 @@ def parse_settings(data: bytes | None) -> tuple[r.Settings, list[Finding]]:
     if flags:
         return r.Settings(), findings + place_flags(name, data, False, flags)
     return settings, findings
-
-
-# ----------------------------------------------------------------- placing findings
-
-def place_flags(relpath: str, data: bytes, is_list: bool, flags) -> list[Finding]:
-    """Read the file again with positions and turn each flag into a Finding."""
-    doc = read_yaml(data, track=True)
-    return [place(relpath, doc, (i,) if is_list else (), rid, f) for i, rid, f in flags]
-
-
-def place(relpath: str, doc: YamlDoc, prefix: tuple, rid: str | None, f: Flag) -> Finding:
-    full = prefix + f.path
-    pos = doc.key_positions.get(full) if f.at == "key" else None
-    probe = full
-    while pos is None:
-        pos = doc.positions.get(probe)
-        if not probe:
-            break
-        probe = probe[:-1]
-    line, col = pos if pos else (None, None)
-    message, hint = f.message, f.hint
-    if f.text is not None:
-        text = doc.texts.get(full, f.text)
-        message, hint = message.format(text=text), hint and hint.format(text=text)
-    return Finding(relpath, line, col, f.code, field_name(f.path) or None, message, rid, hint)
 
 
 # ----------------------------------------------------------------- schema errors

@@ -5,33 +5,28 @@ from __future__ import annotations
 import calendar
 import datetime
 import re
-from typing import NamedTuple
+from dataclasses import dataclass, field
 
 _DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})\Z")
 _MONTH = re.compile(r"([0-9]{4})-([0-9]{2})\Z")
 
 
-class Period(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Period:
+    """Year Y and as-of date D, with what every project's figures need of them, computed once."""
+
     year: int
     as_of: datetime.date
+    month_index: int = field(init=False)  # how many months of Y count: D's month, 0 before Y, 12 after Y
+    month_start: datetime.date = field(init=False)  # first day of D's month: progress up to it counts
+    year_start: datetime.date = field(init=False)
 
-    @property
-    def month_index(self) -> int:
-        """How many months of Y count: D's month in Y, 0 before Y, 12 after Y."""
-        if self.as_of.year < self.year:
-            return 0
-        if self.as_of.year > self.year:
-            return 12
-        return self.as_of.month
-
-    @property
-    def month_start(self) -> datetime.date:
-        """First day of D's month: progress months up to this one count."""
-        return self.as_of.replace(day=1)
-
-    @property
-    def year_start(self) -> datetime.date:
-        return datetime.date(self.year, 1, 1)
+    def __post_init__(self):
+        d = self.as_of
+        index = 0 if d.year < self.year else 12 if d.year > self.year else d.month
+        object.__setattr__(self, "month_index", index)
+        object.__setattr__(self, "month_start", d.replace(day=1))
+        object.__setattr__(self, "year_start", datetime.date(self.year, 1, 1))
 
     def previous_year(self) -> Period:
         """The same metrics one year earlier (同比): Y-1 as of D minus one year."""

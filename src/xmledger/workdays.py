@@ -59,6 +59,8 @@ class WorkCalendar:
         self._on = {d.toordinal() for d in extra_workdays}
         self._lo = self._hi = None  # years held in self._days
         self._days: list[int] = []
+        self._added: dict[tuple, datetime.date] = {}  # problems share their dates: answers are reused
+        self._counted: dict[tuple, int] = {}
 
     def _year_days(self, year: int) -> list[int]:
         official = official_year(year)
@@ -83,13 +85,22 @@ class WorkCalendar:
 
     def add(self, day: datetime.date, n: int) -> datetime.date:
         """The n-th working day strictly after `day` (n >= 1)."""
-        self._cover(day.year, day.year + 1 + n // 200)
-        i = bisect_right(self._days, day.toordinal()) + n - 1
-        return datetime.date.fromordinal(self._days[i])
+        key = (day, n)
+        found = self._added.get(key)
+        if found is None:
+            self._cover(day.year, day.year + 1 + n // 200)
+            i = bisect_right(self._days, day.toordinal()) + n - 1
+            found = self._added[key] = datetime.date.fromordinal(self._days[i])
+        return found
 
     def count(self, after: datetime.date, upto: datetime.date) -> int:
         """Working days d with after < d <= upto (0 when upto <= after)."""
         if upto <= after:
             return 0
-        self._cover(after.year, upto.year)
-        return bisect_right(self._days, upto.toordinal()) - bisect_right(self._days, after.toordinal())
+        key = (after, upto)
+        found = self._counted.get(key)
+        if found is None:
+            self._cover(after.year, upto.year)
+            found = self._counted[key] = (bisect_right(self._days, upto.toordinal())
+                                          - bisect_right(self._days, after.toordinal()))
+        return found

@@ -47,6 +47,7 @@ MAX_DEPTH = 32
 MAX_BYTES = 64 * 1024 * 1024
 MIN_ALIAS_BUDGET = 10_000
 
+_MISSING = object()
 _STR_TAGS = {None, "!", "tag:yaml.org,2002:str"}
 _MAP_TAGS = {None, "tag:yaml.org,2002:map"}
 _SEQ_TAGS = {None, "tag:yaml.org,2002:seq"}
@@ -59,6 +60,7 @@ _BOOLS = {
 }
 _DEC_INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)\Z")
 _DEC_FLOAT = re.compile(r"[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+][0-9]+)?\Z")
+_INT_START = frozenset("0123456789+-")
 _ISO_DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})\Z")
 # PyYAML's own (YAML 1.1) resolver patterns, for what we do not accept plainly.
 _Y11_INT = re.compile(
@@ -125,8 +127,34 @@ class YamlDoc(NamedTuple):
     texts: dict | None = None  # track mode: path -> source text of a plain scalar
 
 
+_PLAIN: dict[str, Any] = {}  # unquoted scalar text -> its typed (immutable) value
+_QUOTED: dict[str, str] = {}  # quoted scalar text -> one str object
+_SHARED_MAX_TEXT = 64
+_SHARED_MAX_SIZE = 500_000
+
+
+def _share(memo: dict, text: str, value: Any) -> Any:
+    """One object for equal short scalars: a ledger repeats its months, dates, amounts and words
+    thousands of times, and the parse cache stores (and later loads) a shared object only once."""
+    if len(text) <= _SHARED_MAX_TEXT:
+        if len(memo) >= _SHARED_MAX_SIZE:
+            memo.clear()
+        memo[text] = value
+    return value
+
+
 def plain_scalar(text: str) -> Any:
-    """Type an unquoted scalar as YAML 1.1 does, keeping decimals exact."""
+    """Type an unquoted scalar as YAML 1.1 does, keeping decimals exact (equal ones shared)."""
+    value = _PLAIN.get(text, _MISSING)
+    return _share(_PLAIN, text, _type_plain(text)) if value is _MISSING else value
+
+
+def quoted_scalar(text: str) -> str:
+    value = _QUOTED.get(text)
+    return _share(_QUOTED, text, text) if value is None else value
+
+
+def _type_plain(text: str) -> Any:
     c = text[:1]
     if c and c in "0123456789+-.":
         if _DEC_INT.match(text):
@@ -162,11 +190,6 @@ def _yaml11_value(text: str) -> str:
         return str(yaml.safe_load(text))
     except yaml.YAMLError:  # pragma: no cover - patterns above are YAML's own
         return text
-
-
-def _key(text: str) -> Any:
-    """Mapping keys: decimal integers (years, months) become ints, all else is text."""
-    return int(text) if _DEC_INT.match(text) else text
 
 
 def check_encoding(data: bytes) -> Problem | None:
@@ -321,10 +344,13 @@ class _Walker:
                 events += 1
                 nodes += 1
                 tag = ev.tag
+                if stack and stack[-1][1] is _NOKEY and type(stack[-1][0]) is dict:  # a mapping key
+                    self.take_key(ev, stack[-1])
+                    continue
                 if not ev.style and tag is None:
                     value = plain_scalar(ev.value)
                 else:
-                    value = ev.value
+                    value = quoted_scalar(ev.value)
                     if tag not in _STR_TAGS:
                         self.problem(ev.start_mark, "E006", f"tag {_short_tag(tag)} is not allowed",
                                      "remove the tag; quote the value if it is text")
@@ -391,18 +417,9 @@ class _Walker:
             parent = frame[0]
             if type(parent) is dict:
                 key = frame[1]
-                if key is _NOKEY:
-                    if cls is not ScalarEvent:
-                        self.problem(ev.start_mark, "E010", "a key must be plain text",
-                                     "write the key as text, e.g. name:", fatal=True)
-                    key = ev.value if ev.style else _key(ev.value)
-                    if key in parent:
-                        self.problem(ev.start_mark, "E009", f"key '{key}' appears twice in this mapping",
-                                     "YAML keeps only one of them: remove or rename the other")
-                        key = _Duplicate(key)
-                    frame[1] = key
-                    if track and type(key) is not _Duplicate:
-                        key_positions[self.path_of(frame, key)] = (ev.start_mark.line + 1, ev.start_mark.column + 1)
+                if key is _NOKEY:  # only an alias gets here: scalar keys were taken, collections refused
+                    self.problem(ev.start_mark, "E010", "a key must be plain text",
+                                 "write the key as text, e.g. name:", fatal=True)
                 else:
                     if type(key) is not _Duplicate:
                         parent[key] = value
@@ -422,6 +439,20 @@ class _Walker:
                         if cls is ScalarEvent and not ev.style:
                             texts[path] = ev.value
                 parent.append(value)
+
+    def take_key(self, ev, frame) -> None:
+        """A scalar in key position: decimal integers (years, months) become ints, all else is text."""
+        text = ev.value
+        if ev.tag is not None and ev.tag not in _STR_TAGS:
+            self.problem(ev.start_mark, "E006", f"tag {_short_tag(ev.tag)} is not allowed", "remove the tag")
+        key = int(text) if not ev.style and text[:1] in _INT_START and _DEC_INT.match(text) else text
+        if key in frame[0]:
+            self.problem(ev.start_mark, "E009", f"key '{key}' appears twice in this mapping",
+                         "YAML keeps only one of them: remove or rename the other")
+            key = _Duplicate(key)
+        frame[1] = key
+        if self.track and type(key) is not _Duplicate:
+            self.key_positions[self.path_of(frame, key)] = (ev.start_mark.line + 1, ev.start_mark.column + 1)
 
     # track mode helpers -------------------------------------------------
 

@@ -43,10 +43,12 @@ def today() -> datetime.date:
     return datetime.date.today()
 
 
-def load_ledger(root: Path, no_cache: bool = False):
+def load_ledger(root: Path, no_cache: bool = False, place: bool = True):
+    """Load the ledger; place=False leaves findings across records unplaced (reports need only whether
+    there are errors)."""
     from ..load import load
 
-    return load(root, today(), use_cache=not no_cache)
+    return load(root, today(), use_cache=not no_cache, place=place)
 
 
 def out(text: str) -> None:
@@ -162,12 +164,13 @@ def report_context(opts: ReportOptions):
     except ValueError as e:
         raise typer.BadParameter(str(e), param_hint="--as-of") from None
     root = resolve_root(opts.ledger)
-    result = load_ledger(root, opts.no_cache)
-    if result.errors and not opts.allow_errors:
+    result = load_ledger(root, opts.no_cache, place=False)
+    if result.has_errors and not opts.allow_errors:
         from ..checkreport import headline
 
-        shown = result.errors[:5]
-        more = len(result.errors) - len(shown)
+        errors = result.errors
+        shown = errors[:5]
+        more = len(errors) - len(shown)
         err("\n".join(headline(f) for f in shown))
         err((f"... and {more} more errors\n" if more else "") +
             f"the ledger has errors: run `xmledger check -L {root}` to see them all, "
@@ -176,7 +179,7 @@ def report_context(opts: ReportOptions):
     ledger = result.ledger
     filters = Filters(*(tuple(getattr(opts, k)) for k in Filters._fields))
     lang = opts.lang.value if opts.lang else ledger.settings.language
-    left_out, unreadable = (result.left_out, result.unreadable) if result.errors else (0, 0)
+    left_out, unreadable = (result.left_out, result.unreadable) if result.has_errors else (0, 0)
     return ReportContext(ledger, period, filters, lang, left_out, unreadable)
 
 

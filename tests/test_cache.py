@@ -1,0 +1,159 @@
+"""The parse cache never serves stale data, heals itself, and changes no output."""
+
+import datetime
+import json
+import os
+import pickle
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from conftest import REPO, TESTS, run_process
+from ledgers import BASE, write_ledger
+from xmledger import cache, load
+
+SAMPLE = REPO / "data" / "lijin"
+TODAY = datetime.date(2026, 11, 23)
+
+
+def status(cli, root, *args):
+    result = cli("status", "-L", root, "--as-of", "2019-05-31", "--format", "json", *args)
+    assert result.exit_code == 0, result.stdout + result.stderr
+    return json.loads(result.stdout)
+
+
+def shards(cache_dir):
+    return sorted(cache_dir.glob("*/[0-9][0-9].pickle"))
+
+
+@pytest.fixture
+def cache_dir(tmp_path, monkeypatch):
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("XMLEDGER_CACHE_DIR", str(folder))
+    return folder
+
+
+@pytest.mark.parametrize("args", [["status", "--by", "unit"], ["summary"], ["issues"], ["progress"], ["leaders"],
+                                  ["rank"], ["check", "--format", "json"]], ids=" ".join)
+def test_output_is_byte_identical_with_and_without_the_cache(cli, cache_dir, args):
+    as_of = [] if args[0] == "check" else ["--as-of", "2019-05-31"]
+    plain = cli(*args, "-L", SAMPLE, *as_of, "--no-cache").stdout_bytes
+    assert not cache_dir.exists()  # --no-cache writes nothing either
+    cold = cli(*args, "-L", SAMPLE, *as_of).stdout_bytes
+    assert shards(cache_dir)
+    warm = cli(*args, "-L", SAMPLE, *as_of).stdout_bytes
+    assert plain == cold == warm
+
+
+def test_broken_ledger_findings_are_cached_with_their_positions(cli, cache_dir):
+    root = TESTS / "fixtures" / "broken"
+    cold = cli("check", "-L", root)
+    warm = cli("check", "-L", root)
+    assert cold.exit_code == warm.exit_code == 1 and cold.stdout == warm.stdout and "E105" in warm.stdout
+
+
+def project_file(total: int) -> str:
+    return BASE["projects/base.yaml"].replace("total_investment: 7000", f"total_investment: {total}")
+
+
+def test_edit_in_place_within_the_same_second(cli, cache_dir, tmp_path):
+    root = write_ledger(tmp_path / "l")
+    path = root / "projects" / "base.yaml"
+    assert status(cli, root)["total_investment"] == "7000"
+    before = os.stat(path)
+    path.write_text(project_file(8000), encoding="utf-8")  # same size, same second
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))  # and even the same mtime
+    assert os.stat(path).st_size == before.st_size
+    assert status(cli, root)["total_investment"] == "8000"
+
+
+def test_content_hash_catches_a_change_that_stat_cannot_see(tmp_path, cache_dir, monkeypatch):
+    """Were size, times and inode all unchanged (coarse clocks), a file read within RACY_NS is hashed."""
+    root = write_ledger(tmp_path / "l")
+    load.load(root, TODAY)
+    monkeypatch.setattr(cache, "stat_key", lambda st: ("blind",))  # stat sees nothing change
+    load.load(root, TODAY)  # re-records every entry under the blind key
+    (root / "projects" / "base.yaml").write_text(project_file(8000), encoding="utf-8")
+    ledger = load.load(root, TODAY).ledger
+    assert ledger.projects[0].total_investment == 8000
+
+
+def test_replace_rename_and_delete(cli, cache_dir, tmp_path):
+    root = write_ledger(tmp_path / "l", {"projects/second.yaml": project_file(1000).replace("P-1", "P-2")})
+    assert status(cli, root)["projects"] == 2
+    new = root / "projects" / "new.tmp"
+    new.write_text(project_file(9000).replace("P-1", "P-2"), encoding="utf-8")
+    os.replace(new, root / "projects" / "second.yaml")  # replaced: another inode
+    assert status(cli, root)["total_investment"] == "16000"
+    (root / "projects" / "sub").mkdir()
+    os.rename(root / "projects" / "second.yaml", root / "projects" / "sub" / "moved.yaml")
+    check = cli("check", "-L", root, "--format", "json")
+    assert [f["file"] for f in json.loads(check.stdout) if f["code"] == "W103"] == ["projects/sub/moved.yaml"]
+    (root / "projects" / "sub" / "moved.yaml").unlink()
+    assert status(cli, root)["projects"] == 1
+
+
+def test_a_changed_ledger_yaml_invalidates_everything(cli, cache_dir, tmp_path):
+    root = write_ledger(tmp_path / "l", {"projects/base.yaml": BASE["projects/base.yaml"].replace(
+        "total_investment: 7000", 'total_investment: "1.2亿元"')})
+    assert status(cli, root)["total_investment"] == "12000"  # 万元
+    (root / "ledger.yaml").write_text(BASE["ledger.yaml"] + "unit: 亿元\n", encoding="utf-8")
+    assert status(cli, root)["total_investment"] == "1.2"  # the same file, now read in 亿元
+
+
+def test_corrupt_or_foreign_shards_are_rebuilt(cli, cache_dir):
+    expected = cli("status", "-L", SAMPLE, "--as-of", "2019-05-31").stdout
+    files = shards(cache_dir)
+    for i, path in enumerate(files):
+        if i % 2:
+            path.write_bytes(b"\x80\x05garbage")
+        else:
+            path.write_bytes(pickle.dumps((("another version", b""), {"projects/x.yaml": "nonsense"})))
+    assert cli("status", "-L", SAMPLE, "--as-of", "2019-05-31").stdout == expected
+    for path in shards(cache_dir):  # rewritten whole, with the current header
+        header, entries = pickle.loads(path.read_bytes())
+        assert header[0] == cache.code_fingerprint() and "projects/x.yaml" not in entries
+
+
+def test_an_unwritable_cache_only_costs_time(cli, tmp_path, monkeypatch):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x")
+    monkeypatch.setenv("XMLEDGER_CACHE_DIR", str(blocker))
+    assert status(cli, SAMPLE)["projects"] == 128
+
+
+def test_two_processes_at_once(cache_dir, tmp_path):
+    root = tmp_path / "lijin"
+    shutil.copytree(SAMPLE, root)
+    argv = [sys.executable, "-m", "xmledger", "summary", "-L", str(root), "--as-of", "2019-05-31"]
+    env = {**os.environ, "XMLEDGER_CACHE_DIR": str(cache_dir)}
+    for _ in range(3):
+        procs = [subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env) for _ in range(2)]
+        outs = [p.communicate(timeout=120) for p in procs]
+        assert all(p.returncode == 0 for p in procs) and outs[0][0] == outs[1][0], outs[0][1]
+    assert run_process(*argv[3:], env={"XMLEDGER_CACHE_DIR": str(cache_dir)}).stdout == outs[0][0]
+    assert not list(cache_dir.glob("*/*.tmp"))  # no half-written shard left behind
+
+
+def test_parallel_parse_equals_serial(monkeypatch):
+    monkeypatch.setattr(load, "PARALLEL_MIN_BYTES", 0)
+    for root in (SAMPLE, TESTS / "fixtures" / "broken"):
+        serial = load.load(root, TODAY, use_cache=False, jobs=1)
+        parallel = load.load(root, TODAY, use_cache=False, jobs=2)
+        assert serial.ledger == parallel.ledger
+        assert serial.findings == parallel.findings and serial.left_out == parallel.left_out
+
+
+def test_warm_commands_do_not_import_the_parser(cache_dir):
+    argv = ["status", "-L", SAMPLE, "--as-of", "2019-05-31"]
+    env = {"XMLEDGER_CACHE_DIR": str(cache_dir)}
+    run_process(*argv, env=env)
+    warm = subprocess.run([sys.executable, "-X", "importtime", "-m", "xmledger", *map(str, argv)],
+                          capture_output=True, env={**os.environ, **env})
+    imported = {line.rsplit("|", 1)[1].strip() for line in warm.stderr.decode().splitlines() if "|" in line}
+    assert not {"pydantic", "yaml", "rich", "xmledger.models", "xmledger.parse"} & imported
+    help_ = subprocess.run([sys.executable, "-X", "importtime", "-m", "xmledger", "--help"], capture_output=True)
+    imported = {line.rsplit("|", 1)[1].strip() for line in help_.stderr.decode().splitlines() if "|" in line}
+    assert not {"pydantic", "yaml", "tabulate", "xmledger.load", "xmledger.metrics"} & imported
