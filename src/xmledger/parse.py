@@ -26,13 +26,18 @@ from .rules import RULES, Flag, did_you_mean
 from .yamlread import BadDate, Odd, Tagged, read_yaml
 
 
-def parse_file(kind: str, relpath: str, data: bytes, settings: r.Settings) -> FileResult:
+def read_with_findings(relpath: str, data: bytes, empty: str, hint: str):
+    """Read a file: (its YAML, the reading problems as findings, and E003 when it holds nothing)."""
     doc = read_yaml(data)
     findings = [Finding(relpath, p.line, p.col, p.code, None, p.message, None, p.hint) for p in doc.problems]
+    if doc.value is None and not doc.problems:
+        findings.append(Finding(relpath, None, None, "E003", None, empty, None, hint))
+    return doc, findings
+
+
+def parse_file(kind: str, relpath: str, data: bytes, settings: r.Settings) -> FileResult:
+    doc, findings = read_with_findings(relpath, data, "file holds no records", "write a record, or delete the file")
     if doc.value is None:
-        if not doc.problems:
-            findings.append(Finding(relpath, None, None, "E003", None, "file holds no records",
-                                    None, "write a record, or delete the file"))
         return FileResult((), tuple(findings), salvage_ids(data), 0, True)
     value = doc.value
     if isinstance(value, Tagged):  # reported as E006
@@ -93,12 +98,8 @@ def parse_settings(data: bytes | None) -> tuple[r.Settings, list[Finding]]:
     if data is None:
         return r.Settings(), [Finding(name, None, None, "E401", None, "this folder has no ledger.yaml",
                                       None, "run `xmledger init` here, or point -L at the ledger folder")]
-    doc = read_yaml(data)
-    findings = [Finding(name, p.line, p.col, p.code, None, p.message, None, p.hint) for p in doc.problems]
+    doc, findings = read_with_findings(name, data, "ledger.yaml is empty", "give at least name: and region:")
     if doc.value is None:
-        if not doc.problems:
-            findings.append(Finding(name, None, None, "E003", None, "ledger.yaml is empty",
-                                    None, "give at least name: and region:"))
         return r.Settings(), findings
     if type(doc.value) is not dict:
         findings.append(Finding(name, 1, 1, "E005", None,

@@ -11,15 +11,6 @@ from typing import Annotated, NamedTuple, Optional
 
 import typer
 
-LedgerOption = Annotated[
-    Optional[Path],
-    typer.Option("-L", "--ledger", help="Ledger folder (else $XMLEDGER_LEDGER, else the nearest folder "
-                 "upwards holding ledger.yaml).", show_default=False),
-]
-NoCacheOption = Annotated[bool, typer.Option("--no-cache", help="Parse every file; neither read nor write the "
-                                             "parse cache.")]
-
-
 def resolve_root(ledger: Optional[Path]) -> Path:
     """The ledger folder from -L, $XMLEDGER_LEDGER or the working folder upwards."""
     from ..load import find_root
@@ -111,10 +102,20 @@ SHARED = [
 ]
 
 
+def shared_option(name: str, flags: tuple[str, ...] | None = None):
+    """The Annotated type of one shared option, for a command signature."""
+    _, kind, _, decls, help = next(spec for spec in SHARED if spec[0] == name)
+    return Annotated[kind, typer.Option(*(flags or decls), help=help, show_default=False)]
+
+
 def shared_parameters(renamed: dict[str, str]) -> list[inspect.Parameter]:
-    return [inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=default, annotation=Annotated[
-        kind, typer.Option(*((renamed[name],) if name in renamed else decls), help=help, show_default=False)])
-        for name, kind, default, decls, help in SHARED]
+    return [inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=default,
+                              annotation=shared_option(name, (renamed[name],) if name in renamed else None))
+            for name, _, default, _, _ in SHARED]
+
+
+LedgerOption = shared_option("ledger")
+NoCacheOption = shared_option("no_cache")
 
 
 class ReportOptions(NamedTuple):
