@@ -295,7 +295,7 @@ def generate(out_dir: Path, projects: int, seed: int = 1, *, force: bool = False
             counts["issues"] += 1
             raised, ilines = issue(r, f"Q{YEAR}-{counts['issues']:06d}", pid, county)
             issues[k].append((raised, counts["issues"], ilines))
-    for k, (city, code, county) in enumerate(COUNTIES):
+    for k, (city, _code, county) in enumerate(COUNTIES):
         recs = batched[k]
         for b in range(0, len(recs), BATCH_SIZE):
             write(f"projects/{city}/{county}/batch-{b // BATCH_SIZE + 1:03d}.yaml", as_list(recs[b:b + BATCH_SIZE]))

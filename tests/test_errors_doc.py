@@ -28,7 +28,7 @@ def sections() -> dict[str, str]:
 
 def example(body: str):
     blocks = BLOCK.findall(body)
-    (lang, info, content), (_, _, expected) = blocks[0], blocks[1]
+    (_, info, content), (_, _, expected) = blocks[0], blocks[1]
     path, *flags = info.split()
     options = dict(f.split("=", 1) if "=" in f else (f, True) for f in flags)
     return path, options, content, expected.strip()

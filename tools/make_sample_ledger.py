@@ -786,7 +786,7 @@ def build_projects(rng):
         if '滩区' in p['name']:
             p['tags'] = sorted(set(p['tags']) | {'滩区迁建'})
         if id(p) in new_ids and rng.random() < 0.5:
-            for j, ms in enumerate(rng.sample(['立项', '用地', '环评', '施工许可'], rng.randint(1, 3))):
+            for ms in rng.sample(['立项', '用地', '环评', '施工许可'], rng.randint(1, 3)):
                 pl = p['sp'] - timedelta(rng.randint(15, 90))
                 act = pl + timedelta(rng.randint(-10, 25) if p['group'] != 'LR' else rng.randint(60, 90))
                 p['milestones'].append({'name': ms, 'planned': pl, 'actual': act})

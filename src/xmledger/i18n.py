@@ -158,9 +158,6 @@ LABELS: dict[str, tuple[str, str]] = {
     "no": ("否", "no"),
 }
 
-SCOPE_WORDS = {"province": "全省", "city": "全市", "county": "全县"}
-
-
 def t(key: str, lang: str) -> str:
     zh, en = LABELS[key]
     return zh if lang == "zh" else en

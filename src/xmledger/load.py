@@ -202,9 +202,9 @@ def parse_all(entries: list[FileEntry], settings: r.Settings, cache=None, jobs: 
     return results
 
 
-def load_settings(root: Path, cache=None) -> tuple[r.Settings, list[Finding]]:
-    """ledger.yaml: from the cache when unchanged (so warm commands never import pydantic)."""
-    data = read_bytes(str(root / LEDGER_FILE))
+def load_settings(data: bytes | None, cache=None) -> tuple[r.Settings, list[Finding]]:
+    """ledger.yaml's bytes (None: no such file) -> settings and findings; from the cache when unchanged,
+    so warm commands never import pydantic."""
     if cache is not None:
         hit = cache.settings()
         if hit is not None:
@@ -245,13 +245,15 @@ def load(root: Path, today: datetime.date, use_cache: bool = True, jobs: int | N
 
 
 def _load(root: Path, today: datetime.date, use_cache: bool, jobs: int | None, place: bool) -> LoadResult:
+    ledger_yaml = read_bytes(str(root / LEDGER_FILE))
     cache = None
     if use_cache:
         from .cache import ParseCache
 
-        cache = ParseCache(root, read_bytes(str(root / LEDGER_FILE)))
+        cache = ParseCache(root, ledger_yaml)  # ledger.yaml is part of every entry's key
         cache.load()
-    settings, findings = load_settings(root, cache)
+    settings, settings_findings = load_settings(ledger_yaml, cache)
+    findings = list(settings_findings)
     entries, stray = discover(root)
     findings += stray
     by_kind: dict[str, list] = {k: [] for k in KINDS}

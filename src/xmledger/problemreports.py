@@ -14,7 +14,7 @@ from typing import Iterable, NamedTuple
 from . import metrics as m
 from . import records as r
 from .ranking import rank
-from .render import Column, Table
+from .render import Column, Report, Table
 from .i18n import label
 from .reports import ISSUE_COLUMNS, ReportContext, group_label, issue_row, report, titled
 
@@ -57,7 +57,7 @@ LIST_COLUMNS = [*ISSUE_COLUMNS[:4], Column("difficulty", "label"), Column("assig
                 *ISSUE_COLUMNS[4:], Column("flag", "label")]
 
 
-def issues(ctx: ReportContext, filters: IssueFilters) -> "Report":
+def issues(ctx: ReportContext, filters: IssueFilters) -> Report:
     views = sorted((v for v in all_issue_views(ctx) if filters.admits(v)), key=urgency)
     rows = []
     for v in views:
@@ -72,7 +72,7 @@ STATS_COLUMNS = [Column("key"), Column("issues_raised", "int"), Column("issues_r
                  Column("issues_resolved_late", "int"), Column("avg_working_days", "decimal")]
 
 
-def issue_stats(ctx: ReportContext, filters: IssueFilters) -> "Report":
+def issue_stats(ctx: ReportContext, filters: IssueFilters) -> Report:
     """Counts and rates of the problems counted for Y (SPEC §5.5), by assignee unit, category and level."""
     scope = m.evaluate(ctx.ledger, ctx.period, ctx.filters)
     views = [v for v in scope.issues if filters.admits(v)]
@@ -147,7 +147,7 @@ def leader_row(ctx: ReportContext, cards: list[r.Responsibility], scope: m.Scope
             "visits_ok" if visits >= required else "visits_short", duty_words(duties, ctx.lang)]
 
 
-def leaders(ctx: ReportContext, by: str | None = None) -> "Report":
+def leaders(ctx: ReportContext, by: str | None = None) -> Report:
     """One row per tracking card, or per leader or unit (--by)."""
     scope = m.evaluate(ctx.ledger, ctx.period, ctx.filters)
     open_views = [v for v in all_issue_views(ctx) if not v.resolved]
@@ -176,7 +176,7 @@ def rank_columns(by: str) -> list[Column]:
             Column("resolution_rate", "rate"), Column("projects", "int")]
 
 
-def ranking(ctx: ReportContext, by: str, top: int | None = None, bottom: int | None = None) -> "Report":
+def ranking(ctx: ReportContext, by: str, top: int | None = None, bottom: int | None = None) -> Report:
     rows, ungrouped = rank(m.evaluate(ctx.ledger, ctx.period, ctx.filters), by)
 
     def table(key, title, part):

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from . import metrics as m
-from .i18n import SCOPE_WORDS, t
+from .i18n import t
 from .ledger import Ledger
 from .period import Period
 from .render import Cell, Column, Report, Table

@@ -332,7 +332,7 @@ class _Walker:
         get = self.parser.get_event
         stack = self.stack
         track = self.track
-        positions, key_positions, texts = self.positions, self.key_positions, self.texts
+        texts = self.texts
         anchors: dict[str, tuple[Any, int, list | None]] = {}
         nodes = 0  # values read, aliases counted at their full size
         events = 0
