@@ -182,3 +182,9 @@ def test_schema(cli, kind):
     doc = json.loads(cli("schema", kind).stdout)
     assert doc["$schema"].startswith("https://json-schema.org/")
     assert "$defs" in doc or "properties" in doc
+
+
+def test_circular_of_a_year_without_a_list_says_so(cli):
+    text = cli("summary", "-L", SAMPLE, "--as-of", "2026-11-23").stdout
+    assert text.endswith("截至2026年11月23日，全县2026年重点项目名单上没有项目。本台账有名单的年份：2018、2019；"
+                         "可用 --year 或 --as-of 选择。\n")

@@ -48,6 +48,7 @@ PHRASES = {
         "overdue_line": "{i}. {title}（{id}，{project}），责任单位：{who}，办结期限{due}，已逾期{days}个工作日。",
         "not_assigned": "未交办",
         "tail": "综合排名后三位的责任单位：{units}。", "tail_item": "{key}（得分{score}）",
+        "no_list": "截至{date}，{where}{year}年重点项目名单上没有项目。本台账有名单的年份：{years}；可用 --year 或 --as-of 选择。",
     },
     "en": {
         "title": "{region}: key projects, as of {date}",
@@ -81,6 +82,8 @@ PHRASES = {
         "overdue_line": "{i}. {title} ({id}, {project}); assigned to: {who}; due {due}, {days} working days overdue.",
         "not_assigned": "not assigned",
         "tail": "Lowest-ranked units: {units}.", "tail_item": "{key} (score {score})",
+        "no_list": "As of {date}, {where} has no key projects on a {year} list. Years with a list in this ledger: "
+                   "{years}; choose one with --year or --as-of.",
     },
 }
 WHERE = {"zh": {"province": "全省", "city": "全市", "county": "全县"},
@@ -136,6 +139,10 @@ def paragraphs(ctx: ReportContext) -> tuple[list[str], m.Figures]:
     if ctx.left_out or ctx.unreadable:
         out.append(P["left_out"].format(records=ctx.left_out, files=ctx.unreadable))
 
+    if not f.projects:
+        years = P["list_sep"].join(str(y) for y in ctx.ledger.years) or "-"
+        out.append(P["no_list"].format(date=date, where=WHERE[lang][s.scope], year=p.year, years=years))
+        return out, f
     head = P["head"].format(date=date, where=WHERE[lang][s.scope], year=p.year, n=f.projects,
                             total=amount(f.total_investment), annual=amount(f.annual_plan))
     parts = [P["part"].format(key=k, n=n) for k, n in category_counts(scope)]
