@@ -132,9 +132,6 @@ def project_view(p: r.Project, period: Period, s: r.Settings) -> ProjectView:
 
 # ------------------------------------------------------------------ issues
 
-STATUSES = ("pending", "in_progress", "resolved", "closed")  # 待交办 办理中 已办结 已销号
-
-
 class IssueView(NamedTuple):
     """One problem as of D."""
 
@@ -149,7 +146,7 @@ class IssueView(NamedTuple):
     resolved_late: bool
     working_days: int | None  # raised -> resolved, for resolved ones
     level: int  # highest escalation level reached by D (0: none)
-    status: str
+    status: str  # pending 待交办, in_progress 办理中, resolved 已办结, closed 已销号
 
     @property
     def id(self) -> str:
