@@ -7,12 +7,15 @@ import pickle
 import shutil
 import subprocess
 import sys
+import time
 
 import pytest
 
 from conftest import REPO, TESTS, run_process
 from ledgers import BASE, write_ledger
-from xmledger import cache, load
+from xmledger.loading import cache, loader
+from xmledger.sources import folder
+from xmledger.sources.folder import FolderSource
 
 SAMPLE = REPO / "data" / "lijin"
 TODAY = datetime.date(2026, 11, 23)
@@ -25,7 +28,11 @@ def status(cli, root, *args):
 
 
 def shards(cache_dir):
-    return sorted(cache_dir.glob("*/[0-9][0-9].pickle"))
+    return sorted(cache_dir.glob("*/[0-9][0-9].cache"))
+
+
+def load(root, **kwargs):
+    return loader.load(FolderSource(root), TODAY, **kwargs)
 
 
 @pytest.fixture
@@ -72,11 +79,12 @@ def test_edit_in_place_within_the_same_second(cli, cache_dir, tmp_path):
 def test_content_hash_catches_a_change_that_stat_cannot_see(tmp_path, cache_dir, monkeypatch):
     """Were size, times and inode all unchanged (coarse clocks), a file read within RACY_NS is hashed."""
     root = write_ledger(tmp_path / "l")
-    load.load(root, TODAY)
-    monkeypatch.setattr(cache, "stat_key", lambda st: ("blind",))  # stat sees nothing change
-    load.load(root, TODAY)  # re-records every entry under the blind key
+    load(root)
+    now = time.time_ns()  # stat sees nothing change, but times as recent as a real edit's
+    monkeypatch.setattr(folder, "stamp_of", lambda st: (0, now, now, 0, 0))
+    load(root)  # re-records every entry under the blind stamp
     (root / "projects" / "base.yaml").write_text(project_file(8000), encoding="utf-8")
-    ledger = load.load(root, TODAY).ledger
+    ledger = load(root).ledger
     assert ledger.projects[0].total_investment == 8000
 
 
@@ -107,14 +115,18 @@ def test_corrupt_or_foreign_shards_are_rebuilt(cli, cache_dir):
     expected = cli("status", "-L", SAMPLE, "--as-of", "2019-05-31").stdout
     files = shards(cache_dir)
     for i, path in enumerate(files):
-        if i % 2:
+        if i % 3 == 0:
             path.write_bytes(b"\x80\x05garbage")
-        else:
-            path.write_bytes(pickle.dumps((("another version", b""), {"projects/x.yaml": "nonsense"})))
+        elif i % 3 == 1:
+            path.write_bytes(cache.seal(("another version", {}, {("projects/x.yaml", "k", "s"): "nonsense"})))
+        else:  # a byte changed after it was written: the hash no longer matches
+            data = bytearray(path.read_bytes())
+            data[-10] ^= 1
+            path.write_bytes(bytes(data))
     assert cli("status", "-L", SAMPLE, "--as-of", "2019-05-31").stdout == expected
     for path in shards(cache_dir):  # rewritten whole, with the current header
-        header, entries = pickle.loads(path.read_bytes())
-        assert header[0] == cache.code_fingerprint() and "projects/x.yaml" not in entries
+        header, stamps, results = cache.unseal(path.read_bytes())
+        assert header == cache.code_fingerprint() and not any(k[0] == "projects/x.yaml" for k in results)
 
 
 def test_an_unwritable_cache_only_costs_time(cli, tmp_path, monkeypatch):
@@ -138,10 +150,10 @@ def test_two_processes_at_once(cache_dir, tmp_path):
 
 
 def test_parallel_parse_equals_serial(monkeypatch):
-    monkeypatch.setattr(load, "PARALLEL_MIN_BYTES", 0)
+    monkeypatch.setattr(loader, "PARALLEL_MIN_BYTES", 0)
     for root in (SAMPLE, TESTS / "fixtures" / "broken"):
-        serial = load.load(root, TODAY, use_cache=False, jobs=1)
-        parallel = load.load(root, TODAY, use_cache=False, jobs=2)
+        serial = load(root, use_cache=False, jobs=1)
+        parallel = load(root, use_cache=False, jobs=2)
         assert serial.ledger == parallel.ledger
         assert serial.findings == parallel.findings and serial.left_out == parallel.left_out
 
@@ -153,7 +165,7 @@ def test_warm_commands_do_not_import_the_parser(cache_dir):
     warm = subprocess.run([sys.executable, "-X", "importtime", "-m", "xmledger", *map(str, argv)],
                           capture_output=True, env={**os.environ, **env})
     imported = {line.rsplit("|", 1)[1].strip() for line in warm.stderr.decode().splitlines() if "|" in line}
-    assert not {"pydantic", "yaml", "rich", "xmledger.models", "xmledger.parse"} & imported
+    assert not {"pydantic", "yaml", "rich", "xmledger.read.models", "xmledger.read.validate"} & imported
     help_ = subprocess.run([sys.executable, "-X", "importtime", "-m", "xmledger", "--help"], capture_output=True)
     imported = {line.rsplit("|", 1)[1].strip() for line in help_.stderr.decode().splitlines() if "|" in line}
-    assert not {"pydantic", "yaml", "tabulate", "xmledger.load", "xmledger.metrics"} & imported
+    assert not {"pydantic", "yaml", "tabulate", "xmledger.loading", "xmledger.metrics"} & imported

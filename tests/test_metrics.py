@@ -6,9 +6,12 @@ from decimal import Decimal
 import pytest
 
 from ledgers import write_ledger
-from xmledger import metrics as m
-from xmledger.load import load
-from xmledger.period import Period, parse_as_of
+from xmledger.core.period import Period, parse_as_of
+from xmledger.loading.loader import load
+from xmledger.metrics import figures as m
+from xmledger.metrics.filters import Filters
+from xmledger.metrics.groups import groups
+from xmledger.sources.folder import FolderSource
 
 D = datetime.date
 LEDGER = "name: 测试台账\nregion: 测试县\n"
@@ -22,12 +25,12 @@ def ledger_of(tmp_path, projects: str = "", issues: str = "", cards: str | None 
         ids = [line.split(":", 1)[1].strip() for line in projects.splitlines() if line.startswith("- id:")]
         files["responsibilities/all.yaml"] = ("id: R-1\nleader: {name: 张三}\nunit: 县发改局\nperson: 李四\n"
                                               f"projects: [{', '.join(ids)}]\n")
-    result = load(write_ledger(tmp_path / "l", files, base=False), D(2026, 11, 23))
+    result = load(FolderSource(write_ledger(tmp_path / "l", files, base=False)), D(2026, 11, 23))
     assert not result.errors, result.errors
     return result.ledger
 
 
-def status(ledger, as_of, year=None, filters=m.Filters()):
+def status(ledger, as_of, year=None, filters=Filters()):
     d = parse_as_of(as_of)
     return m.figures(m.evaluate(ledger, Period(year or d.year, d), filters))
 
@@ -286,19 +289,19 @@ def test_filters_and_groups(tmp_path):
     ledger = ledger_of(tmp_path, STARTS, cards=cards)
     period = Period(2019, D(2019, 5, 31))
     scope = m.evaluate(ledger, period)
-    units = {g.key: m.figures(g.scope).projects for g in m.groups(scope, "unit")}
+    units = {g.key: m.figures(g.scope).projects for g in groups(scope, "unit")}
     assert units == {"县发改局": 3, "县住建局": 2}  # C is on both cards
-    levels = {g.key: m.figures(g.scope).projects for g in m.groups(scope, "level")}
+    levels = {g.key: m.figures(g.scope).projects for g in groups(scope, "level")}
     assert list(levels) == ["city", "county"] and levels == {"city": 2, "county": 2}
-    only = m.figures(m.evaluate(ledger, period, m.Filters(unit=("县住建局",))))
+    only = m.figures(m.evaluate(ledger, period, Filters(unit=("县住建局",))))
     assert only.projects == 2 and only.started == 0
-    assert m.figures(m.evaluate(ledger, period, m.Filters(category=("社会建设",)))).four_batches["reserve"] == 1
+    assert m.figures(m.evaluate(ledger, period, Filters(category=("社会建设",)))).four_batches["reserve"] == 1
 
 
 @pytest.mark.parametrize("value,shown", [("1/80", "1.3%"), ("1/8", "12.5%"), ("101/128", "78.9%"),
                                          ("121/128", "94.5%"), ("196/222", "88.3%"), ("1/400", "0.3%")])
 def test_rates_round_half_up(value, shown):
-    from xmledger.render import human
+    from xmledger.reports.cells import human
 
     num, den = value.split("/")
     assert human(Decimal(num) / Decimal(den), "rate", "zh") == shown

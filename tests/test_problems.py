@@ -67,11 +67,11 @@ def test_visits_in_the_last_four_weeks(tmp_path, cli):
              "responsibilities/r.yaml": card("R1", "县发改局", ["A"], visits=visits)}
     root = write_ledger(tmp_path / "l", files, base=False)
     row = json.loads(cli("leaders", "-L", root, "--as-of", "2019-05-31", "--format", "json").stdout)["leaders"][0]
-    assert (row["visits_4w"], row["visits_required"], row["visits_status"]) == (3, 4, "visits_short")
+    assert (row["visits_4w"], row["visits_required"], row["visits_status"]) == (3, 4, "short")
     files["ledger.yaml"] = LEDGER + "visits: {per_week: 0}\n"
     root = write_ledger(tmp_path / "m", files, base=False)
     row = json.loads(cli("leaders", "-L", root, "--as-of", "2019-05-31", "--format", "json").stdout)["leaders"][0]
-    assert (row["visits_required"], row["visits_status"]) == (0, "visits_ok")
+    assert (row["visits_required"], row["visits_status"]) == (0, "ok")
 
 
 def test_leaders_by_leader_owes_visits_per_leader(tmp_path, cli):
@@ -110,10 +110,10 @@ def test_issue_list_is_most_urgent_first_and_flags_hard_problems(tmp_path, cli):
     # Q5 (raised 2023, never resolved): due 2023-11-08, overdue by every working day since; listed first.
     assert list(rows) == ["Q5", "Q1", "Q2", "Q3", "Q4"]
     assert rows["Q1"]["due"] == "2024-09-29" and rows["Q1"]["overdue_days"] == 3  # 09-30, 10-08, 10-09
-    assert rows["Q2"]["due"] == "2024-09-30" and rows["Q2"]["flag"] == "flag_plan_overdue"  # hard, no plan in 2 days
+    assert rows["Q2"]["due"] == "2024-09-30" and rows["Q2"]["flag"] == "plan_overdue"  # hard, no plan in 2 days
     assert rows["Q3"]["due"] == "2024-11-30" and rows["Q3"]["flag"] is None and rows["Q3"]["escalation"] == 2
-    assert rows["Q4"]["status"] == "issue_resolved" and rows["Q1"]["status"] == "issue_in_progress"
-    assert rows["Q2"]["status"] == "issue_pending"  # not assigned to anyone yet
+    assert rows["Q4"]["status"] == "resolved" and rows["Q1"]["status"] == "in_progress"
+    assert rows["Q2"]["status"] == "pending"  # not assigned to anyone yet
     assert [r["id"] for r in issue_rows(cli, root, "--overdue")] == ["Q5", "Q1", "Q2"]
     assert [r["id"] for r in issue_rows(cli, root, "--open", "--project", "B")] == ["Q3"]
     assert [r["id"] for r in issue_rows(cli, root, "--category", "land", "--level", "0")] == ["Q5", "Q1"]

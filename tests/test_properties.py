@@ -6,13 +6,15 @@ from decimal import Decimal
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from xmledger import metrics as m
-from xmledger import records as r
-from xmledger.ledger import Ledger
-from xmledger.period import Period
+from xmledger.core import records as r
+from xmledger.core.ledger import Ledger
+from xmledger.core.period import Period
+from xmledger.metrics import figures as m
+from xmledger.metrics.filters import Filters
+from xmledger.metrics.groups import groups
 
 D = datetime.date
-SRC = r.Source("x.yaml", 1, 0)
+SRC = r.Origin("x.yaml", 1, 0)
 dates = st.dates(min_value=D(2017, 6, 1), max_value=D(2020, 6, 30))
 months = st.sampled_from([D(y, mo, 1) for y in (2018, 2019, 2020) for mo in range(1, 13)])
 amounts = st.integers(min_value=0, max_value=5000).map(Decimal)
@@ -109,7 +111,7 @@ def test_counts_are_consistent(ledger, period):
 def test_single_valued_groups_add_up(ledger, period, by):
     scope = m.evaluate(ledger, period)
     whole = counts(m.figures(scope, with_yoy=False))
-    parts = [counts(m.figures(g.scope, with_yoy=False)) for g in m.groups(scope, by)]
+    parts = [counts(m.figures(g.scope, with_yoy=False)) for g in groups(scope, by)]
     assert tuple(sum(p[k] for p in parts) for k in range(len(whole))) == whole
 
 
@@ -118,7 +120,7 @@ def test_single_valued_groups_add_up(ledger, period, by):
 def test_multi_valued_groups_cover_everything(ledger, period, by):
     scope = m.evaluate(ledger, period)
     whole = m.figures(scope, with_yoy=False)
-    assert sum(m.figures(g.scope, with_yoy=False).projects for g in m.groups(scope, by)) >= whole.projects
+    assert sum(m.figures(g.scope, with_yoy=False).projects for g in groups(scope, by)) >= whole.projects
 
 
 @settings(max_examples=100, deadline=None)
@@ -139,7 +141,7 @@ def test_figures_never_decrease_with_the_date(ledger, year, d1, d2):
 def test_filters_give_subsets(ledger, period, level, unit):
     everything = m.evaluate(ledger, period)
     all_ids = {v.id for v in everything.views}
-    for filters in (m.Filters(level=(level,)), m.Filters(unit=(unit,)), m.Filters(level=(level,), unit=(unit,))):
+    for filters in (Filters(level=(level,)), Filters(unit=(unit,)), Filters(level=(level,), unit=(unit,))):
         part = m.evaluate(ledger, period, filters)
         assert {v.id for v in part.views} <= all_ids
         assert {i.id for i in part.issues} <= {i.id for i in everything.issues}

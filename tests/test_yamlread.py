@@ -5,14 +5,19 @@ from decimal import Decimal
 
 import pytest
 
-from xmledger.yamlread import BadDate, Odd, read_yaml
+from xmledger.core.words import msg
+from xmledger.read.yamlread import BadDate, Odd, read_yaml
+
+
+def number(text):
+    return msg("type.number", value=text)
 
 
 @pytest.mark.parametrize("text,value", [
     ("7000", 7000), ("12.30", Decimal("12.30")), ("2019-03-01", datetime.date(2019, 3, 1)), ("2019-03", "2019-03"),
     ("true", True), ("no", False), ("~", None), ("绿竹韵", "绿竹韵"), ("1e5", "1e5"),
-    ("007", Odd("007", "the number 7")), ("0x1F", Odd("0x1F", "the number 31")),
-    ("1_000", Odd("1_000", "the number 1000")), (".inf", Odd(".inf", "infinity")),
+    ("007", Odd("007", number("7"))), ("0x1F", Odd("0x1F", number("31"))),
+    ("1_000", Odd("1_000", number("1000"))), (".inf", Odd(".inf", msg("reads.infinity"))),
     ("2019-02-30", BadDate("2019-02-30")),
 ])
 def test_plain_scalars_are_typed_as_yaml_1_1_reads_them(text, value):
@@ -27,7 +32,7 @@ def test_decimals_keep_their_written_digits():
 def test_quoted_and_plain_scalars_are_shared_apart():
     """Equal scalars share one object, but a quoted "007" is text and a plain 007 is not, in any order."""
     doc = read_yaml(b'a: 007\nb: "007"\nc: 007\nd: "2019"\ne: 2019\nf: "no"\ng: no\n').value
-    assert doc == {"a": Odd("007", "the number 7"), "b": "007", "c": Odd("007", "the number 7"),
+    assert doc == {"a": Odd("007", number("7")), "b": "007", "c": Odd("007", number("7")),
                    "d": "2019", "e": 2019, "f": "no", "g": False}
     two = read_yaml("- {month: 2019-03, note: 场地平整}\n- {month: 2019-03, note: 场地平整}\n".encode()).value
     assert two[0]["note"] is two[1]["note"] and two[0]["month"] is two[1]["month"]

@@ -7,39 +7,54 @@ from typing import Annotated, Optional
 import typer
 
 from . import app
-from .common import LedgerOption, NoCacheOption, err, load_ledger, out, resolve_root
-
-
-class CheckFormat(str, enum.Enum):
-    text = "text"
-    json = "json"
+from .options import FORMAT_HELP, Format, LangOption, LedgerOption, NoCacheOption, err, load_ledger, out, resolve_root
 
 
 @app.command()
 def check(
     ledger: LedgerOption = None,
     strict: Annotated[bool, typer.Option("--strict", help="Fail (exit 1) on warnings too.")] = False,
-    fmt: Annotated[CheckFormat, typer.Option("--format", help="text: one line per finding with the source "
-                                             "line; json: a list of objects.")] = CheckFormat.text,
+    fmt: Annotated[Format, typer.Option("--format", help="table/plain/text: one line per finding with the source "
+                                        f"line and a hint; json: a list of objects; csv/tsv: one row each. "
+                                        f"{FORMAT_HELP}.")] = Format.table,
+    select: Annotated[list[str], typer.Option("--select", help="Only findings with this code, or codes starting "
+                                              "with it (E1, W); repeatable.", show_default=False)] = [],
+    ignore: Annotated[list[str], typer.Option("--ignore", help="Leave out findings with this code, or codes "
+                                              "starting with it; repeatable.", show_default=False)] = [],
+    lang: LangOption = None,
     no_cache: NoCacheOption = False,
 ) -> None:
     """Validate every file of the ledger and report ALL findings, sorted by file and line.
 
-    Exit 0 when there are no errors (and, with --strict, no warnings); 1 otherwise.
+    Exit 0 when there are no errors (and, with --strict, no warnings); 1 otherwise. Findings left out by
+    --select/--ignore do not count.
     """
-    from ..checkreport import as_json, as_text, tally
+    from .. import api
+    from ..core.findings import CODES, select as choose
+    from ..core.words import counted, words
 
+    for code in (*select, *ignore):
+        if not any(c.startswith(code.upper()) for c in CODES):
+            raise typer.BadParameter(f"no finding code starts with {code!r} (see docs/errors.md)",
+                                     param_hint="--select/--ignore")
     root = resolve_root(ledger)
     result = load_ledger(root, no_cache)
-    findings = result.findings
-    if fmt is CheckFormat.json:
-        out(as_json(findings))
-    else:
-        out(as_text(findings, root))
+    language = lang.value if lang else "en"
+    findings = choose(result.findings, tuple(c.upper() for c in select), tuple(c.upper() for c in ignore))
+    report = api.check(result._replace(findings=findings), language)
+    try:
+        out(api.render(report, fmt.value))
+    except api.UsageError as e:
+        raise typer.BadParameter(str(e), param_hint="--format") from None
+    errors = sum(f.is_error for f in findings)
+    if fmt.value not in ("json", "csv", "tsv"):
         led = result.ledger
-        err(f"{tally(findings)} in {result.files + 1} files ({len(led.projects)} projects, "
-            f"{len(led.responsibilities)} responsibility cards, {len(led.issues)} issues)")
-    failed = bool(result.errors) or (strict and bool(result.warnings))
+        err(words("cli.tally", language, errors=counted("count.error", errors, language),
+                  warnings=counted("count.warning", len(findings) - errors, language), files=result.files + 1,
+                  projects=counted("count.project", len(led.projects), language),
+                  cards=counted("count.card", len(led.responsibilities), language),
+                  issues=counted("count.issue", len(led.issues), language)))
+    failed = bool(errors) or (strict and len(findings) > errors)
     raise typer.Exit(1 if failed else 0)
 
 
@@ -51,8 +66,8 @@ def init(
 
     Never overwrites: refuses a folder that already holds ledger.yaml.
     """
-    from ..scaffold import scaffold
-    from .common import today
+    from ..sources.scaffold import scaffold
+    from .options import today
 
     if (directory / "ledger.yaml").exists():
         err(f"{directory / 'ledger.yaml'} exists already: nothing written")
@@ -67,6 +82,7 @@ class SchemaKind(str, enum.Enum):
     project = "project"
     responsibility = "responsibility"
     issue = "issue"
+    progress = "progress"
 
 
 @app.command()
@@ -76,7 +92,7 @@ def schema(
     """Print the JSON Schema of a record kind, for editors (yaml-language-server) to complete and validate records."""
     import json
 
-    from ..schema import schemas
+    from ..read.schema import schemas
 
     all_schemas = schemas()
     doc = all_schemas[kind.value] if kind else all_schemas

@@ -6,7 +6,7 @@ from typing import Annotated, Optional
 import typer
 
 from . import app
-from .common import GroupBy, ReportOptions, emit, report_context, report_options
+from .options import GroupBy, ReportOptions, emit, report_context, report_options
 
 
 @app.command()
@@ -34,12 +34,13 @@ def issues(
 
     --category and --level here are the problem's; filter projects with --project-category and --project-level.
     """
-    from .. import problemreports as pr
+    from .. import api
+    from ..metrics.problems import IssueFilters
 
     ctx = report_context(opts)
-    filters = pr.IssueFilters(open_, overdue, tuple(project), tuple(problem_category), tuple(assignee_unit),
-                              tuple(escalation))
-    emit(pr.issue_stats(ctx, filters) if stats else pr.issues(ctx, filters), opts, ctx.lang)
+    chosen = IssueFilters(open_, overdue, tuple(project), tuple(problem_category), tuple(assignee_unit),
+                          tuple(escalation))
+    emit(api.report("issue-stats" if stats else "issues", ctx, chosen=chosen), opts)
 
 
 class LeadersBy(str, enum.Enum):
@@ -56,10 +57,10 @@ def leaders(
 ) -> None:
     """One row per responsibility card (包靠): projects, starts, plan completion, lights, open and overdue problems,
     site visits in the last 4 weeks against visits.per_week x 4, and the five duties (五包) it carries."""
-    from .. import problemreports as pr
+    from .. import api
 
     ctx = report_context(opts)
-    emit(pr.leaders(ctx, by.value if by else None), opts, ctx.lang)
+    emit(api.report("leaders", ctx, by=by.value if by else None), opts)
 
 
 @app.command()
@@ -75,7 +76,7 @@ def rank(
 ) -> None:
     """Ranking (排名) by the weighted score of ledger.yaml: start rate, plan completion (capped at 100%),
     on-schedule rate and resolution rate. Ties go to plan completion, then to the name."""
-    from .. import problemreports as pr
+    from .. import api
 
     ctx = report_context(opts)
-    emit(pr.ranking(ctx, by.value, top, bottom), opts, ctx.lang)
+    emit(api.report("rank", ctx, by=by.value, top=top, bottom=bottom), opts)

@@ -5,7 +5,7 @@ from typing import Annotated, Optional
 import typer
 
 from . import app
-from .common import GroupBy, ReportOptions, emit, out, report_context, report_options
+from .options import GroupBy, ReportOptions, emit, report_context, report_options
 
 ByOption = Annotated[Optional[GroupBy], typer.Option("--by", help="Add a row per group: level, category, "
                                                     "location, unit or leader.", show_default=False)]
@@ -15,54 +15,54 @@ ByOption = Annotated[Optional[GroupBy], typer.Option("--by", help="Add a row per
 @report_options
 def status(opts: ReportOptions, by: ByOption = None) -> None:
     """The headline figures: starts, investment against plan and time, lights, 双过半, 四个一批, problems, 同比."""
-    from .. import reports
+    from .. import api
 
     ctx = report_context(opts)
-    emit(reports.status(ctx, by.value if by else None), opts, ctx.lang)
+    emit(api.report("status", ctx, by=by.value if by else None), opts)
 
 
 @app.command()
 @report_options
 def starts(opts: ReportOptions, by: ByOption = None) -> None:
     """Start rates (开工率) by group (default: category), and the late-start and not-yet-started projects."""
-    from .. import reports
+    from .. import api
 
     ctx = report_context(opts)
-    emit(reports.starts(ctx, by.value if by else "category"), opts, ctx.lang)
+    emit(api.report("starts", ctx, by=by.value if by else "category"), opts)
 
 
 @app.command()
 @report_options
 def completion(opts: ReportOptions, by: ByOption = None) -> None:
     """Plan completion (计划完成率) by group, cumulative completed against plan for months 1-12, and 双过半."""
-    from .. import reports
+    from .. import api
 
     ctx = report_context(opts)
-    emit(reports.completion(ctx, by.value if by else "category"), opts, ctx.lang)
+    emit(api.report("completion", ctx, by=by.value if by else "category"), opts)
 
 
 @app.command()
 @report_options
 def progress(opts: ReportOptions) -> None:
     """One row per project: this month, year to date, cumulative, plan to date, light, start, leader, open problems."""
-    from .. import reports
+    from .. import api
 
     ctx = report_context(opts)
-    emit(reports.progress(ctx), opts, ctx.lang)
+    emit(api.report("progress", ctx), opts)
 
 
 @app.command()
 @report_options
 def show(opts: ReportOptions, project: Annotated[str, typer.Argument(help="Project id.", show_default=False)]) -> None:
     """Everything about one project: its card, plan against progress by month, responsibility and problems."""
-    from .. import reports
-    from ..rules import did_you_mean
+    from .. import api
+    from ..core.words import did_you_mean, say
 
     ctx = report_context(opts)
     if project not in ctx.ledger.project_by_id:
-        hint = did_you_mean(project, ctx.ledger.project_by_id) or ""
-        raise typer.BadParameter(f"no project has the id {project}. {hint}".strip(), param_hint="PROJECT")
-    emit(reports.show(ctx, project), opts, ctx.lang)
+        hint = did_you_mean(project, ctx.ledger.project_by_id)
+        raise typer.BadParameter(f"no project has the id {project}. {say(hint, 'en')}".strip(), param_hint="PROJECT")
+    emit(api.report("show", ctx, pid=project), opts)
 
 
 @app.command()
@@ -71,10 +71,7 @@ def summary(opts: ReportOptions) -> None:
     """The circular (通报) as plain text, for cron and mail: starts, investment, 双过半, problems, red lights.
 
     --format markdown gives a heading and paragraphs; json the paragraphs and the figures they quote."""
-    from .. import summary as circular
+    from .. import api
 
-    if opts.fmt.value in ("csv", "tsv"):
-        raise typer.BadParameter("the circular is text: use table, plain, markdown or json", param_hint="--format")
     ctx = report_context(opts)
-    write = {"markdown": circular.as_markdown, "json": circular.as_json}.get(opts.fmt.value, circular.summary)
-    out(write(ctx))
+    emit(api.report("summary", ctx), opts)

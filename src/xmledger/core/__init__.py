@@ -1,0 +1,1 @@
+"""The core values: records, the ledger, amounts, the time frame, working days, findings and words."""

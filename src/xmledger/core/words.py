@@ -1,0 +1,654 @@
+"""Every word of the output, in Chinese and English: one home for both languages.
+
+Keys are the machine names used in json and csv (`start_rate`, `cat_land`);
+sentences are templates with named fields. A new report, or a translated
+finding, touches this file only. `Say` is a sentence not yet worded: findings
+carry it from the reader to the renderer (and through the parse cache), and it
+is put into words, in the reader's language, only when shown.
+"""
+
+from __future__ import annotations
+
+import datetime
+from decimal import Decimal
+from typing import Any, NamedTuple
+
+LANGS = ("zh", "en")
+
+
+class Say(NamedTuple):
+    """A sentence to be worded later: a template key and its fields (name, value) in a fixed order."""
+
+    key: str
+    args: tuple = ()
+
+    def get(self, name: str, default: Any = None) -> Any:
+        return next((v for k, v in self.args if k == name), default)
+
+    def replace(self, **changes) -> "Say":
+        return Say(self.key, tuple((k, changes.get(k, v)) for k, v in self.args))
+
+
+def msg(key: str, /, **args) -> Say:
+    """A sentence of SENTENCES (or a label of LABELS) with its fields; checked when worded."""
+    return Say(key, tuple(sorted(args.items())))
+
+
+def _field(value: Any, lang: str) -> str:
+    if isinstance(value, Say):
+        return say(value, lang)
+    if isinstance(value, Decimal):
+        text = f"{value:f}"
+        return text.rstrip("0").rstrip(".") if "." in text else text
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (list, tuple)):
+        return ("、" if lang == "zh" else ", ").join(_field(v, lang) for v in value)
+    return "" if value is None else str(value)
+
+
+def say(s: Say | str | None, lang: str) -> str:
+    """Put a sentence into words. Plain strings (a value from the ledger, libyaml's own text) pass as they are."""
+    if s is None:
+        return ""
+    if isinstance(s, str):
+        return s
+    pair = SENTENCES.get(s.key) or LABELS.get(s.key)
+    if pair is None:
+        raise KeyError(f"no words for {s.key!r}")
+    template = pair[0] if lang == "zh" else pair[1]
+    return template.format_map({k: _field(v, lang) for k, v in s.args}) if s.args else template
+
+
+def t(key: str, lang: str) -> str:
+    """A label that must exist."""
+    zh, en = LABELS[key]
+    return zh if lang == "zh" else en
+
+
+def label(key: str, lang: str) -> str:
+    """A label if we have one, else the key itself (group values, names...)."""
+    pair = LABELS.get(key)
+    return key if pair is None else (pair[0] if lang == "zh" else pair[1])
+
+
+def counted(key: str, n: int, lang: str) -> str:
+    """A count with its noun: "3 个项目" / "1 project", "3 projects" (English templates are "singular|plural")."""
+    zh, en = SENTENCES[key]
+    if lang == "zh":
+        return zh.format(n=n)
+    one, many = en.split("|")
+    return (one if n == 1 else many).format(n=n)
+
+
+def did_you_mean(word, choices) -> Say | None:
+    """A hint naming the closest of `choices` to a mistyped `word`, if one is close enough."""
+    import difflib
+
+    close = difflib.get_close_matches(str(word), [str(c) for c in choices], n=1, cutoff=0.6)
+    return msg("hint.did_you_mean", word=close[0]) if close else None
+
+
+def words(key: str, lang: str, /, **args) -> str:
+    """A sentence of SENTENCES in `lang`, its fields filled."""
+    return say(msg(key, **args), lang)
+
+
+LABELS: dict[str, tuple[str, str]] = {  # column headers, figure names, values shown
+    # figures
+    "projects": ("项目数", "projects"),
+    "total_investment": ("总投资", "total investment"),
+    "annual_plan": ("年度计划投资", "annual plan"),
+    "annual": ("年度计划", "annual plan"),
+    "started": ("已开工", "started"),
+    "start_rate": ("开工率", "start rate"),
+    "continuing": ("续建", "continuing"),
+    "new_projects": ("新开工项目", "new projects"),
+    "new_started": ("新开工已开工", "new started"),
+    "new_start_rate": ("新开工率", "new start rate"),
+    "late_start": ("逾期未开工", "late starts"),
+    "completed": ("已竣工", "completed"),
+    "completing": ("计划竣工", "to complete this year"),
+    "completing_done": ("计划竣工已竣工", "completed of those"),
+    "completion_project_rate": ("竣工率", "completion rate"),
+    "completed_ytd": ("年内完成投资", "completed this year"),
+    "plan_completion_rate": ("计划完成率", "plan completion"),
+    "cumulative": ("累计完成投资", "cumulative"),
+    "cumulative_rate": ("累计完成率", "cumulative rate"),
+    "planned_to_date": ("计划至今", "planned to date"),
+    "time_elapsed": ("序时进度", "time elapsed"),
+    "ahead_of_time_pp": ("超序时进度(百分点)", "ahead of time (pp)"),
+    "on_schedule": ("达到计划进度", "on schedule"),
+    "on_schedule_rate": ("达到计划进度占比", "on-schedule rate"),
+    "green": ("绿灯", "green"),
+    "yellow": ("黄灯", "yellow"),
+    "red": ("红灯", "red"),
+    "reached_month": ("双过半实现月份", "double half reached in month"),
+    "months_ahead": ("双过半提前月数", "double half months ahead"),
+    "planning": ("谋划一批", "planning pool"),
+    "reserve": ("储备一批", "reserve pool"),
+    "starting": ("开工一批", "starting"),
+    "issues_raised": ("问题数", "problems raised"),
+    "issues_resolved": ("已办结", "resolved"),
+    "issues_closed": ("已销号", "closed"),
+    "issues_overdue": ("逾期未办结", "overdue"),
+    "issues_resolved_late": ("逾期办结", "resolved late"),
+    "resolution_rate": ("办结率", "resolution rate"),
+    "avg_working_days": ("平均办理工作日", "average working days"),
+    "start_rate_pp": ("开工率同比(百分点)", "start rate vs last year (pp)"),
+    "completed_ytd_growth": ("完成投资同比增长", "completed vs last year"),
+    "lights.green": ("绿灯", "green"),
+    "lights.yellow": ("黄灯", "yellow"),
+    "lights.red": ("红灯", "red"),
+    "double_half.reached_month": ("双过半实现月份", "double half reached in month"),
+    "double_half.months_ahead": ("双过半提前月数", "double half months ahead"),
+    "four_batches.planning": ("谋划一批", "planning pool"),
+    "four_batches.reserve": ("储备一批", "reserve pool"),
+    "four_batches.starting": ("开工一批", "starting"),
+    "four_batches.completing": ("竣工一批", "completing"),
+    "issues.raised": ("问题数", "problems raised"),
+    "issues.resolved": ("已办结", "resolved"),
+    "issues.closed": ("已销号", "closed"),
+    "issues.overdue": ("逾期未办结", "overdue"),
+    "issues.resolved_late": ("逾期办结", "resolved late"),
+    "issues.resolution_rate": ("办结率", "resolution rate"),
+    "issues.avg_working_days": ("平均办理工作日", "average working days"),
+    "yoy.start_rate_pp": ("开工率同比(百分点)", "start rate vs last year (pp)"),
+    "yoy.completed_ytd_growth": ("完成投资同比增长", "completed vs last year"),
+    "figure": ("指标", "figure"),
+    "value": ("数值", "value"),
+    "key": ("分组", "group"),
+    # project columns
+    "id": ("编号", "id"),
+    "name": ("项目名称", "name"),
+    "level": ("级别", "level"),
+    "category": ("类别", "category"),
+    "location": ("所在地", "location"),
+    "owner": ("建设单位", "owner"),
+    "nature": ("建设性质", "nature"),
+    "content": ("建设内容", "content"),
+    "land_mu": ("用地(亩)", "land (mu)"),
+    "prior_investment": ("以前年度完成", "prior investment"),
+    "introduced": ("招商引资", "introduced"),
+    "pool": ("项目库", "pool"),
+    "tags": ("标签", "tags"),
+    "start_planned": ("计划开工", "planned start"),
+    "start_actual": ("实际开工", "actual start"),
+    "completion_planned": ("计划竣工日期", "planned completion"),
+    "completion_actual": ("实际竣工日期", "actual completion"),
+    "operation_planned": ("计划投产", "planned operation"),
+    "operation_actual": ("实际投产", "actual operation"),
+    "this_month": ("本月完成", "this month"),
+    "ytd_rate": ("占年度计划", "% of annual"),
+    "cumulative_of_total": ("占总投资", "% of total"),
+    "light": ("预警", "light"),
+    "start_status": ("开工状态", "start"),
+    "leader": ("包靠领导", "leader"),
+    "unit": ("责任单位", "unit"),
+    "person": ("责任人", "person"),
+    "deputy": ("分管负责人", "deputy"),
+    "open_issues": ("未办结问题", "open problems"),
+    "days_late": ("逾期天数", "days late"),
+    "month": ("月份", "month"),
+    "planned": ("计划", "planned"),
+    "invested": ("完成", "invested"),
+    "note": ("形象进度", "progress note"),
+    "cum_completed": ("累计完成", "cumulative completed"),
+    "cum_planned": ("累计计划", "cumulative plan"),
+    "cum_rate": ("累计完成占年度计划", "% of annual plan"),
+    "milestone": ("节点", "milestone"),
+    "actual": ("实际", "actual"),
+    # problems
+    "project": ("项目", "project"),
+    "title": ("问题", "problem"),
+    "raised": ("提出日期", "raised"),
+    "due": ("办结期限", "due"),
+    "status": ("状态", "status"),
+    "resolved": ("办结日期", "resolved"),
+    "overdue_days": ("逾期工作日", "working days overdue"),
+    "escalation": ("化解层级", "escalation level"),
+    "issue_pending": ("待交办", "pending"),
+    "issue_in_progress": ("办理中", "in progress"),
+    "issue_resolved": ("已办结", "resolved"),
+    "issue_closed": ("已销号", "closed"),
+    "difficulty": ("难易", "difficulty"),
+    "difficulty_general": ("一般问题", "general"),
+    "difficulty_hard": ("难题", "hard"),
+    "assignee_unit": ("责任单位", "assigned unit"),
+    "assignee_person": ("责任人", "assigned person"),
+    "flag": ("提示", "flag"),
+    "flag_plan_overdue": ("难题逾期未出方案", "hard, no plan in time"),
+    "cat_funding": ("资金", "funding"),
+    "cat_land": ("用地", "land"),
+    "cat_energy": ("能耗", "energy"),
+    "cat_emissions": ("排放总量", "emissions"),
+    "cat_water": ("用水", "water"),
+    "cat_approval": ("审批", "approval"),
+    "cat_demolition": ("征迁", "demolition"),
+    "cat_utilities": ("配套设施", "utilities"),
+    "cat_environment": ("施工环境", "environment"),
+    "cat_other": ("其他", "other"),
+    # responsibility and ranking
+    "card": ("跟踪卡", "card"),
+    "leader_title": ("职务", "title"),
+    "overdue_issues": ("逾期问题", "overdue problems"),
+    "visits_4w": ("近4周现场次数", "visits in 4 weeks"),
+    "visits_required": ("应到现场次数", "visits required"),
+    "visits_status": ("现场督导", "visits"),
+    "visits_ok": ("达标", "enough"),
+    "visits_short": ("不足", "short"),
+    "duties": ("包靠责任", "duties"),
+    "duties_all": ("五包", "all five"),
+    "duty_approval_start": ("包立项开工", "approval and start"),
+    "duty_financing": ("包融资建设", "financing"),
+    "duty_environment": ("包施工环境", "site environment"),
+    "duty_progress_quality": ("包进度质量", "progress and quality"),
+    "duty_completion": ("包竣工投产", "completion and operation"),
+    "rank": ("名次", "rank"),
+    "score": ("得分", "score"),
+    # start statuses
+    "status_continuing": ("续建", "continuing"),
+    "status_started": ("已开工", "started"),
+    "status_late": ("逾期未开工", "late"),
+    "status_not_started": ("未开工", "not started"),
+    "status_completed": ("已竣工", "completed"),
+    # levels, pools, natures
+    "province": ("省重点", "province"),
+    "city": ("市重点", "city"),
+    "county": ("县重点", "county"),
+    "pool_planning": ("谋划", "planning"),
+    "pool_reserve": ("储备", "reserve"),
+    "nature_new": ("新建", "new"),
+    "nature_expansion": ("扩建", "expansion"),
+    "nature_renovation": ("改建", "renovation"),
+    "nature_relocation": ("迁建", "relocation"),
+    "none": ("(未填)", "(none)"),
+    "no_card": ("(无跟踪卡)", "(no card)"),
+    "yes": ("是", "yes"),
+    "no": ("否", "no"),
+}
+
+
+SENTENCES: dict[str, tuple[str, str]] = {
+    # ---------------------------------------------------------------- the command line
+    "cli.more_errors": ("……另有 {count} 个错误", "... and {count} more errors"),
+    "cli.refuse": ("台账有错误：运行 `xmledger check -L {root}` 查看全部，或加 --allow-errors 出报表（有错误的记录不计入）",
+                   "the ledger has errors: run `xmledger check -L {root}` to see them all, "
+                   "or pass --allow-errors to report without the records that have them"),
+    "cli.refuse_settings": ("ledger.yaml 有错误：单位、类别、期限等设置决定每一个数字，请先修正（xmledger check -L {root}）；"
+                            "--allow-errors 不能跳过它",
+                            "ledger.yaml has errors: its settings (unit, categories, deadlines) decide every figure, "
+                            "so fix it first (xmledger check -L {root}); --allow-errors cannot skip it"),
+    "cli.tally": ("{errors}，{warnings}；共 {files} 个文件（{projects}、{cards}、{issues}）",
+                  "{errors}, {warnings} in {files} files ({projects}, {cards}, {issues})"),
+    "count.error": ("{n} 个错误", "{n} error|{n} errors"),
+    "count.warning": ("{n} 个警告", "{n} warning|{n} warnings"),
+    "count.project": ("{n} 个项目", "{n} project|{n} projects"),
+    "count.card": ("{n} 张跟踪卡", "{n} responsibility card|{n} responsibility cards"),
+    "count.issue": ("{n} 个问题", "{n} issue|{n} issues"),
+    "finding.in": ("记录 {record}", "in {record}"),
+    "finding.hint": ("提示：{hint}", "hint: {hint}"),
+
+    # ---------------------------------------------------------------- report headings and table titles
+    "heading": ("{name} · {what} · {year}年 · 截至{date} · 单位：{unit}",
+                "{name} · {what} · {year} · as of {date} · amounts in {unit}"),
+    "heading.filter": (" · 筛选：{filters}", " · filter: {filters}"),
+    "heading.revision": (" · 版本：{revision}", " · revision: {revision}"),
+    "note.left_out": ("注意：{records}条记录、{files}个文件因错误未计入（运行 xmledger check 查看）",
+                      "note: {records} records and {files} files with errors are left out (run xmledger check)"),
+    "note.not_ranked": ("另有{n}个项目无{by}，未参加排名", "{n} projects without a {by} are not ranked"),
+    "total": ("合计", "total"),
+    "report.status": ("总体情况", "status"),
+    "report.starts": ("项目开工", "starts"),
+    "report.completion": ("投资完成", "completion"),
+    "report.progress": ("项目进度", "progress"),
+    "report.show": ("项目卡片 {id}", "project {id}"),
+    "report.issues": ("问题清单", "problems"),
+    "report.issue_stats": ("问题办理统计", "problem statistics"),
+    "report.cards": ("包靠责任", "responsibility cards"),
+    "report.leaders": ("包靠领导", "leaders"),
+    "report.units": ("责任单位", "units"),
+    "report.rank": ("综合排名（按{by}）", "ranking by {by}"),
+    "table.by_group": ("按{by}分组", "by {by}"),
+    "table.starts_by": ("开工情况（按{by}）", "starts by {by}"),
+    "table.late_starts": ("逾期未开工项目", "late starts"),
+    "table.not_started": ("计划开工时间未到的项目", "not started, start not yet due"),
+    "table.completion_by": ("计划完成情况（按{by}）", "plan completion by {by}"),
+    "table.months": ("逐月累计完成与计划", "cumulative completed vs plan, by month"),
+    "table.double_half": ("双过半", "double half"),
+    "table.project_months": ("{year}年逐月计划与完成", "{year} plan and progress by month"),
+    "table.milestones": ("节点", "milestones"),
+    "table.responsibility": ("包靠责任", "responsibility"),
+    "table.problems": ("问题", "problems"),
+    "table.by_assignee_unit": ("按责任单位", "by assignee unit"),
+    "table.by_category": ("按问题类别", "by category"),
+    "table.by_level": ("按化解层级", "by escalation level"),
+    "table.score": ("得分 = {weights}", "score = {weights}"),
+    "table.top": ("红榜（前{n}名）", "top {n}"),
+    "table.bottom": ("黑榜（后{n}名）", "bottom {n}"),
+    "level.none": ("未提级", "not escalated"),
+    "unit.none": ("(未交办)", "(not assigned)"),
+
+    # ---------------------------------------------------------------- titles of the finding codes
+    "code.E001": ("文件不是 UTF-8 文本", "file is not UTF-8 text"),
+    "code.E002": ("YAML 语法错误", "YAML syntax error"),
+    "code.E003": ("文件为空", "file is empty"),
+    "code.E004": ("一个文件中有多个 YAML 文档", "more than one YAML document in a file"),
+    "code.E005": ("不是记录", "not a record"),
+    "code.E006": ("不允许使用 YAML 标签", "YAML tag not allowed"),
+    "code.E007": ("别名展开过多或引用自身", "aliases expand too much or refer to themselves"),
+    "code.E008": ("嵌套过深", "nesting too deep"),
+    "code.E009": ("键重复", "duplicate key"),
+    "code.E010": ("键不是普通文本", "key is not plain text"),
+    "code.E011": ("文件过大", "file too large"),
+    "code.E012": ("文件或文件夹无法读取", "file or folder cannot be read"),
+    "code.E101": ("缺少字段", "missing field"),
+    "code.E102": ("未知的键", "unknown key"),
+    "code.E103": ("类型错误", "wrong type"),
+    "code.E104": ("数值超出范围", "number out of range"),
+    "code.E105": ("取值不允许", "value not allowed"),
+    "code.E106": ("编号无效", "invalid id"),
+    "code.E107": ("日期或月份无效", "invalid date or month"),
+    "code.E108": ("金额无效", "invalid amount"),
+    "code.E109": ("值被 YAML 读成了其他类型：请加引号", "value read as another type: quote it"),
+    "code.E110": ("类别不在 ledger.yaml 允许范围内", "category not allowed by ledger.yaml"),
+    "code.E201": ("月度计划之和不等于年度计划", "monthly plan does not add up to the annual plan"),
+    "code.E202": ("同一月份的进度填了两次", "progress month given twice"),
+    "code.E203": ("进度月份在未来", "progress month in the future"),
+    "code.E204": ("日期先后顺序不对", "dates out of order"),
+    "code.E205": ("未开工先竣工", "completion without a start"),
+    "code.E206": ("项目库中的项目已开工", "pool project already started"),
+    "code.E207": ("未办结先销号", "closed without being resolved"),
+    "code.E208": ("化解层级降低", "escalation level goes down"),
+    "code.E209": ("现场督导的项目不在跟踪卡上", "visit to a project not on the card"),
+    "code.E210": ("一般问题填了办理方案", "hard-problem plan given for a general problem"),
+    "code.E301": ("编号重复", "duplicate id"),
+    "code.E302": ("项目不存在", "unknown project"),
+    "code.E303": ("同一月份进度重复填报", "progress month reported twice"),
+    "code.E401": ("缺少 ledger.yaml", "no ledger.yaml"),
+    "code.W101": ("完成投资超过总投资", "completed investment above total investment"),
+    "code.W102": ("年度计划超过总投资", "annual plan above total investment"),
+    "code.W103": ("项目没有跟踪卡", "project without a responsibility card"),
+    "code.W104": ("计划开工日期已过仍未开工", "planned start passed without a start"),
+    "code.W105": ("该年度工作日为近似值", "working days approximate for a year"),
+    "code.W106": ("文件夹未读取", "folder not read"),
+
+    # ---------------------------------------------------------------- what a YAML value is
+    "type.none": ("空值", "nothing (an empty value)"),
+    "type.bool": ("true/false", "true/false"),
+    "type.number": ("数字 {value}", "the number {value}"),
+    "type.text": ("文本", "text"),
+    "type.mapping": ("映射（键: 值）", "a mapping"),
+    "type.list": ("列表", "a list"),
+    "type.other": ("{name}", "{name}"),
+    "reads.value": ("{value}", "{value}"),
+    "reads.date": ("日期", "a date"),
+    "reads.datetime": ("日期时间", "a date and time"),
+    "reads.infinity": ("无穷大", "infinity"),
+    "reads.nan": ("非数值（NaN）", "not-a-number"),
+
+    # ---------------------------------------------------------------- reading files (E0xx)
+    "read.too_large": ("文件大小为 {size} MiB，上限为 {limit} MiB", "file is {size} MiB; the limit is {limit} MiB"),
+    "read.too_large.hint": ("把它拆成几个文件", "split it into several files"),
+    "read.bom": ("文件是 {encoding} 编码，不是 UTF-8", "file is {encoding}, not UTF-8"),
+    "read.save_utf8": ("请另存为 UTF-8", "save it as UTF-8"),
+    "read.nul": ("文件含有 NUL 字节：它是二进制文件，不是文本", "file holds NUL bytes: it is binary, not text"),
+    "read.nul.hint": ("台账文件夹里只应放 YAML 文本文件", "only YAML text files belong in the ledger folders"),
+    "read.not_utf8": ("文件不是 UTF-8 编码（字节 0x{byte}）", "file is not UTF-8 (byte 0x{byte})"),
+    "read.gbk.hint": ("看起来是 GBK/GB18030 编码：请转换，例如 iconv -f GB18030 -t UTF-8",
+                      "it looks like GBK/GB18030: convert it, e.g. iconv -f GB18030 -t UTF-8"),
+    "read.bad_char": ("无法读取 YAML：{reason}（字符 #x{char}）", "could not read YAML: {reason} (character #x{char})"),
+    "read.bad_char.hint": ("删除这个字符", "remove the character"),
+    "read.syntax": ("无法读取 YAML：{detail}", "could not read YAML: {detail}"),
+    "read.tab.hint": ("YAML 不允许用制表符缩进：请用空格", "YAML does not allow tabs for indentation: use spaces"),
+    "read.colon.hint": ("含有“: ”的值必须加引号", "a value that contains ': ' must be quoted"),
+    "read.indent.hint": ("检查缩进；以特殊字符开头的值请加引号",
+                         "check the indentation, or quote a value that starts with a special character"),
+    "read.at.hint": ("以 @ 或 ` 开头的值必须加引号", "a value that starts with @ or ` must be quoted"),
+    "read.second_document": ("这里开始了第二个 YAML 文档（在“---”之后）", "a second YAML document starts here (after '---')"),
+    "read.second_document.hint": ("每个文件只放一个文档：把记录放进一个列表，或分成多个文件",
+                                  "keep one document per file: put the records in one list, or in files of their own"),
+    "read.tag": ("不允许使用标签 {tag}", "tag {tag} is not allowed"),
+    "read.tag.hint": ("删除标签；如果是文本，请加引号", "remove the tag; quote the value if it is text"),
+    "read.tag.plain.hint": ("删除标签：台账文件只用普通 YAML", "remove the tag: ledger files hold plain YAML only"),
+    "read.tag.key.hint": ("删除标签", "remove the tag"),
+    "read.key_not_text": ("键必须是普通文本", "a key must be plain text"),
+    "read.key_not_text.hint": ("把键写成文本，例如 name:", "write the key as text, e.g. name:"),
+    "read.too_deep": ("嵌套超过 {depth} 层", "values nest more than {depth} levels deep"),
+    "read.too_deep.hint": ("台账记录只有几层：检查缩进或括号",
+                           "ledger records are a few levels deep: check the indentation or brackets"),
+    "read.alias_undefined": ("别名 *{name} 之前没有锚点 &{name}", "alias *{name} has no anchor &{name} before it"),
+    "read.alias_recursive": ("别名 *{name} 引用了包含它自身的值", "alias *{name} refers to a value that contains it"),
+    "read.alias_bomb": ("别名使本文件展开到超过 {count} 个值（别名炸弹？）",
+                        "aliases expand this file to more than {count} values (an alias bomb?)"),
+    "read.alias_bomb.hint": ("把值直接写出来，不要用别名重复", "write the values out instead of repeating them through aliases"),
+    "read.duplicate_key": ("键“{key}”在这个映射中出现了两次", "key '{key}' appears twice in this mapping"),
+    "read.duplicate_key.hint": ("YAML 只会保留其中一个：删除或改名另一个",
+                                "YAML keeps only one of them: remove or rename the other"),
+    "read.cannot_read.file": ("文件无法读取{detail}", "file cannot be read{detail}"),
+    "read.cannot_read.file.hint": ("检查文件权限：xmledger 需要能读取台账中的每个文件",
+                                   "check its permissions: xmledger must be able to read every file of the ledger"),
+    "read.cannot_read.os": ("无法读取：{detail}", "cannot be read: {detail}"),
+    "read.cannot_read.os.hint": ("检查权限；台账中的文件都必须能读取", "check the permissions: every file of the ledger must be readable"),
+    "read.cannot_read.folder": ("文件夹无法读取：{detail}", "folder cannot be read: {detail}"),
+    "read.cannot_read.folder.hint": ("检查文件夹权限（需要 r 和 x）；其中的记录现在都未计入",
+                                     "check the folder's permissions (r and x): none of its records is counted now"),
+    "read.cannot_read.link_dangling": ("链接指向的文件不存在", "link points to a file that does not exist"),
+    "read.cannot_read.link_dangling.hint": ("修正或删除这个链接", "fix the link or delete it"),
+    "read.cannot_read.link_loop": ("链接指向自身或形成循环", "link points to itself or loops"),
+    "read.cannot_read.link_loop.hint": ("修正或删除这个链接", "fix the link or delete it"),
+    "read.cannot_read.not_regular": ("不是普通文件（管道、设备等）", "not a regular file (a pipe, a device ...)"),
+    "read.cannot_read.not_regular.hint": ("台账文件夹中只放普通的 YAML 文件", "only plain YAML files belong in the ledger folders"),
+    "read.no_records": ("文件中没有记录", "file holds no records"),
+    "read.no_records.hint": ("写入一条记录，或删除这个文件", "write a record, or delete the file"),
+    "read.ledger_empty": ("ledger.yaml 是空的", "ledger.yaml is empty"),
+    "read.ledger_empty.hint": ("至少填写 name: 和 region:", "give at least name: and region:"),
+    "read.not_records": ("应为一条记录（键: 值 各行）或记录的列表，实际是{what}",
+                         "expected a record (key: value lines) or a list of records, found {what}"),
+    "read.item_not_record": ("列表项是{what}，不是记录", "list item is {what}, not a record"),
+    "read.item_not_record.hint": ("记录列表的每一项都是“键: 值”的映射", "each item of a record list is a mapping of key: value"),
+    "read.ledger_not_mapping": ("ledger.yaml 应为“键: 值”各行，实际是{what}", "ledger.yaml must be key: value lines, found {what}"),
+    "read.no_ledger": ("这个文件夹中没有 ledger.yaml", "this folder has no ledger.yaml"),
+    "read.no_ledger.hint": ("在此运行 `xmledger init`，或用 -L 指向台账文件夹",
+                            "run `xmledger init` here, or point -L at the ledger folder"),
+    "read.not_read_folder": ("{folder}/ 下的 {count} 个 YAML 文件未被读取：它不是记录文件夹",
+                             "{count} YAML file(s) under {folder}/ are not read: it is not a record folder"),
+    "read.not_read_folder.hint": ("记录应放在 projects/、responsibilities/、issues/ 或 progress/ 下",
+                                  "records go under projects/, responsibilities/, issues/ or progress/"),
+
+    # ---------------------------------------------------------------- fields (E1xx)
+    "field.missing": ("缺少此项", "missing"),
+    "field.missing.hint": ("在这个映射中添加 {key}:", "add {key}: to this mapping"),
+    "field.unknown_key": ("未知的键“{key}”", "unknown key '{key}'"),
+    "field.allowed_keys.hint": ("这里允许的键：{keys}", "keys allowed here: {keys}"),
+    "field.read_as": ("{text} 被 YAML 读成了{reads}，但这个字段是文本", "{text} is read by YAML as {reads}, but this field is text"),
+    "field.quote_it.hint": ("加上引号：\"{text}\"", "quote it: \"{text}\""),
+    "field.expected_text": ("应为文本，实际是{what}", "expected text, found {what}"),
+    "field.empty": ("是空的", "is empty"),
+    "field.empty.hint": ("在冒号后面填写值", "write a value after the colon"),
+    "field.must_not_be_empty": ("不能为空", "must not be empty"),
+    "field.bad_id": ("“{value}”不是有效的编号", "'{value}' is not a valid id"),
+    "field.bad_id.hint": ("编号由 1–64 个 ASCII 字母、数字、“-”、“_”或“.”组成，以字母或数字开头",
+                          "an id is 1-64 ASCII letters, digits, '-', '_' or '.', starting with a letter or digit"),
+    "field.not_allowed": ("这里不允许“{value}”；应为 {expected}", "'{value}' is not allowed here; expected {expected}"),
+    "field.gt": ("必须大于 {limit}", "must be greater than {limit}"),
+    "field.ge": ("必须至少为 {limit}", "must be at least {limit}"),
+    "field.lt": ("必须小于 {limit}", "must be less than {limit}"),
+    "field.le": ("必须至多为 {limit}", "must be at most {limit}"),
+    "field.min_items": ("至少要有 {limit} 项（现有 {count} 项）", "needs at least {limit} (has {count})"),
+    "field.max_items": ("至多 {limit} 项（现有 {count} 项）", "allows at most {limit} (has {count})"),
+    "field.whole_read_as": ("“{text}”被 YAML 读成了{reads}：请写整数", "'{text}' is read by YAML as {reads}: write a whole number"),
+    "field.expected_whole": ("应为整数，实际是{what}", "expected a whole number, found {what}"),
+    "field.expected_bool": ("应为 true 或 false，实际是{what}", "expected true or false, found {what}"),
+    "field.expected_mapping": ("应为映射（键: 值 各行），实际是{what}", "expected a mapping (key: value lines), found {what}"),
+    "field.expected_list": ("应为列表，实际是{what}", "expected a list, found {what}"),
+    "field.expected_list.hint": ("写成 [a, b]，或每行一个“- 项”", "write [a, b] or one '- item' per line"),
+    "field.invalid": ("无效：{detail}", "invalid: {detail}"),
+    "field.number_read_as": ("“{text}”被 YAML 读成了{reads}：请写普通数字", "'{text}' is read by YAML as {reads}: write a plain number"),
+    "field.amount_read_as": ("“{text}”被 YAML 读成了{reads}：请写普通数字，例如 1000",
+                             "'{text}' is read by YAML as {reads}: write a plain number, e.g. 1000"),
+    "field.expected_number": ("应为数字，实际是{what}", "expected a number, found {what}"),
+    "field.not_finite": ("{value} 不是有限的数", "{value} is not a finite number"),
+    "field.no_such_date": ("{text} 不是存在的日期", "{text} is not a date that exists"),
+    "field.not_a_date": ("“{text}”不是日期：请写成 YYYY-MM-DD，例如 2019-03-01",
+                         "'{text}' is not a date: write YYYY-MM-DD, e.g. 2019-03-01"),
+    "field.expected_date": ("应为日期（YYYY-MM-DD），实际是{what}", "expected a date (YYYY-MM-DD), found {what}"),
+    "field.date_for_month": ("{value} 是日期：月份请写成 {month}", "{value} is a date: write the month as {month}"),
+    "field.not_a_month": ("“{text}”不是月份：请写成 YYYY-MM，例如 2019-03", "'{text}' is not a month: write YYYY-MM, e.g. 2019-03"),
+    "field.expected_month": ("应为月份（YYYY-MM），实际是{what}", "expected a month (YYYY-MM), found {what}"),
+    "amount.bool": ("应为金额，实际是 true/false", "expected an amount, found true/false"),
+    "amount.not_finite": ("{value} 不是有限的金额", "{value} is not a finite amount"),
+    "amount.not_amount": ("“{value}”不是金额：请写数字，或数字加“元”“万元”“亿元”",
+                          "'{value}' is not an amount: write a number, or a number with 元, 万元 or 亿元"),
+    "amount.negative": ("不能为负数", "must not be negative"),
+    "amount.too_large": ("{number} {unit} 太大，不可能是一个项目的金额", "{number} {unit} is too large to be an amount of a project"),
+    "amount.too_precise": ("{number} {unit} 比 0.0001 {unit} 还精细", "{number} {unit} is more precise than 0.0001 {unit}"),
+    "amount.expected": ("应为金额，实际是{what}", "expected an amount, found {what}"),
+    "hint.did_you_mean": ("是否应为“{word}”？", "did you mean '{word}'?"),
+    "hint.allowed": ("允许的值：{values}", "allowed: {values}"),
+
+    # ---------------------------------------------------------------- ledger.yaml rules
+    "settings.red_above_yellow": ("red_below（{red}）不能高于 yellow_below（{yellow}）",
+                                  "red_below ({red}) must not be above yellow_below ({yellow})"),
+    "settings.holiday_and_workday": ("{day} 同时是额外假日和额外工作日", "{day} is both an extra holiday and an extra working day"),
+
+    # ---------------------------------------------------------------- record rules (E2xx, W101-W102)
+    "rule.category": ("“{category}”不是本台账的类别", "'{category}' is not a category of this ledger"),
+    "rule.monthly_sum": ("{year}年月度计划合计 {total}，年度计划为 {annual}", "monthly plan of {year} adds up to {total}, annual is {annual}"),
+    "rule.monthly_sum.hint": ("让各月之和正好等于年度计划，或删去 monthly", "make the months add up to the annual plan exactly, or drop monthly"),
+    "rule.annual_above_total": ("{year}年年度计划（{annual}）高于总投资（{total}）",
+                                "annual plan of {year} ({annual}) is above the total investment ({total})"),
+    "rule.month_twice": ("{month} 已在 progress[{index}] 填过", "{month} is already given at progress[{index}]"),
+    "rule.month_twice.hint": ("每月一条：把金额合并成一条", "one entry per month: add the amounts into one entry"),
+    "rule.completed_above_total": ("累计完成投资 {done} 高于总投资 {total}", "completed investment {done} is above the total investment {total}"),
+    "rule.completion_without_start": ("已竣工的项目需要填写 start.actual", "a completed project needs start.actual"),
+    "rule.completion_without_start.hint": ("填写实际开工日期", "add the actual start date"),
+    "rule.completion_before_start": ("竣工日期 {end} 早于开工日期 {start}", "completion {end} is before the start {start}"),
+    "rule.pool_started": ("{pool}库中的项目已开工（{start}）", "a project in the {pool} pool has started ({start})"),
+    "rule.pool_started.hint": ("项目开工后删去 pool", "remove pool once a project starts"),
+    "rule.visit_not_on_card": ("{project} 不是这张跟踪卡上的项目", "{project} is not one of this card's projects"),
+    "rule.visit_not_on_card.hint": ("把它加入 projects，或把这次督导记在包含它的跟踪卡上",
+                                    "add it to projects, or record the visit on the card that holds it"),
+    "rule.date_before": ("{name} {day} 早于 {before_name} {before}", "{name} {day} is before {before_name} {before}"),
+    "rule.plan_before_raised": ("办理方案日期 {day} 早于提出日期 {raised}", "plan date {day} is before raised {raised}"),
+    "rule.plan_due_before_date": ("方案办结期限 {due} 早于方案日期 {day}", "plan due {due} is before the plan date {day}"),
+    "rule.escalation_before_raised": ("提级日期 {day} 早于提出日期 {raised}", "escalation date {day} is before raised {raised}"),
+    "rule.closed_unresolved": ("问题办结后才能销号", "a problem is closed (销号) only after it is resolved"),
+    "rule.closed_unresolved.hint": ("填写 resolved: 办结日期", "add resolved: with the date it was resolved"),
+    "rule.plan_for_general": ("办理方案只用于难题", "a plan (办理方案) is for hard problems"),
+    "rule.plan_for_general.hint": ("设为 difficulty: hard，或用 due: 填写办结期限", "set difficulty: hard, or give the deadline as due:"),
+    "rule.level_down": ("{date} 的层级 {level} 低于此前已达到的层级 {top}", "level {level} on {date} is below the level {top} reached before"),
+    "rule.level_down.hint": ("五级化解只能逐级上升：请更正层级或日期", "escalation (五级化解) only goes up: fix the level or the date"),
+
+    # ---------------------------------------------------------------- ledger rules (E3xx, W103-W106)
+    "rule.duplicate_id": ("{id} 已是 {file}:{line} 处记录的编号", "{id} is already the id of the record at {file}:{line}"),
+    "rule.duplicate_id.hint": ("每条记录使用自己的编号", "give each record its own id"),
+    "rule.unknown_project": ("没有编号为 {id} 的项目", "no project has the id {id}"),
+    "rule.unknown_project.hint": ("对照 projects/ 检查编号", "check the id against projects/"),
+    "rule.month_reported_twice": ("{project} 的 {month} 进度已在 {place} 填报过", "{month} of {project} is already reported at {place}"),
+    "rule.month_reported_twice.hint": ("同一项目每月只填报一次：删去其中一条，或更正月份",
+                                       "report a project's month once: delete one of the two, or correct the month"),
+    "rule.future_month": ("{month} 在本月之后", "{month} is after the current month"),
+    "rule.future_month.hint": ("今天是 {today}：进度记录已完成的投资，月份开始后才能填写",
+                               "today is {today}: progress records what was invested, so a month is entered once it has begun"),
+    "rule.no_card": ("{id} 在 {years} 年名单上，但不在任何跟踪卡上", "{id} is on the list of {years} but on no responsibility card"),
+    "rule.no_card.hint": ("把它加入 responsibilities/ 中的一张跟踪卡", "add it to a card in responsibilities/"),
+    "rule.late_start": ("计划开工日期 {date} 已过，但未填写 start.actual", "planned start {date} has passed and start.actual is not set"),
+    "rule.calendar": ("本版本不知道 {year} 年的法定节假日安排：该年提出的问题按周一至周五计算期限，为近似值",
+                      "the official holiday calendar of {year} is not known to this version: deadlines of problems "
+                      "raised in {year} count Monday-Friday and are approximate"),
+    "rule.calendar.hint": ("升级 chinesecalendar，或在 ledger.yaml 的 calendar: 中列出该年的节假日",
+                           "upgrade chinesecalendar, or list the year's holidays under calendar: in ledger.yaml"),
+
+    # ---------------------------------------------------------------- the circular (通报), SPEC §7
+    "circ.title": ("{region}重点项目建设情况通报（截至{date}）",
+                 "{region}: key projects, as of {date}"),
+    "circ.left_out": ("注：{records}条记录、{files}个文件因错误未计入本通报。",
+                 "Note: {records} records and {files} files with errors are left out of this circular."),
+    "circ.head": ("截至{date}，{where}共有{year}年重点项目{n}个，总投资{total}，年度计划投资{annual}。",
+                 "As of {date}, {where} has {n} key projects on its {year} list, with a total investment of {total} and an annual plan of {annual}."),
+    "circ.breakdown": ("其中：{parts}。",
+                 " By category: {parts}."),
+    "circ.part": ("{key}项目{n}个",
+                 "{key} {n}"),
+    "circ.sep": ("，",
+                 ", "),
+    "circ.list_sep": ("、",
+                 ", "),
+    "circ.started": ("已开工{n}个，开工率{rate}",
+                 "{n} have started, a start rate of {rate}"),
+    "circ.yoy_same": ("，与上年同期持平",
+                 ", the same as a year earlier"),
+    "circ.yoy_up": ("，同比提高{pp}个百分点",
+                 ", {pp} percentage points up on a year earlier"),
+    "circ.yoy_down": ("，同比降低{pp}个百分点",
+                 ", {pp} percentage points down on a year earlier"),
+    "circ.on_schedule": ("；达到计划进度项目{n}个，占总数的{rate}。",
+                 "; {n} projects ({rate}) are on schedule."),
+    "circ.new": ("续建项目{continuing}个；新开工项目{new}个，已开工{started}个，新开工率{rate}",
+                 " {continuing} are continuing; of {new} new projects {started} have started ({rate})"),
+    "circ.late": ("；逾期未开工{n}个。",
+                 "; {n} are late to start."),
+    "circ.stop": ("。",
+                 "."),
+    "circ.completing": ("计划年内竣工项目{n}个，已竣工{done}个，竣工率{rate}。",
+                 " {done} of the {n} projects due to complete this year have completed ({rate})."),
+    "circ.span_1": ("1月",
+                 "January"),
+    "circ.span": ("1—{m}月",
+                 "January to {month}"),
+    "circ.invested": ("{span}累计完成投资{amount}",
+                 "From {span}, {amount} was invested"),
+    "circ.growth_up": ("，同比增长{rate}",
+                 " ({rate} more than a year earlier)"),
+    "circ.growth_down": ("，同比下降{rate}",
+                 " ({rate} less than a year earlier)"),
+    "circ.of_plan": ("，占年度计划的{rate}",
+                 ", {rate} of the annual plan"),
+    "circ.time_same": ("，与序时进度持平",
+                 ", exactly on the time schedule"),
+    "circ.time_ahead": ("，超序时进度{pp}个百分点",
+                 ", {pp} points ahead of the time schedule"),
+    "circ.time_behind": ("，落后序时进度{pp}个百分点",
+                 ", {pp} points behind the time schedule"),
+    "circ.dh_ahead": ("，提前{n}个月实现“双过半”",
+                 "; the double half was reached {n} month(s) early"),
+    "circ.dh_on_time": ("，实现“双过半”",
+                 "; the double half was reached"),
+    "circ.dh_month": ("，{month}月实现“双过半”",
+                 "; the double half was reached in {month}"),
+    "circ.dh_not": ("，尚未实现“双过半”",
+                 "; the double half has not been reached"),
+    "circ.problems": ("共收集问题{raised}个，已办结{resolved}个，办结率{rate}；逾期未办结{overdue}个。",
+                 "{raised} problems were raised and {resolved} resolved, a resolution rate of {rate}; {overdue} are overdue."),
+    "circ.problems_more": ("已销号{closed}个，逾期办结{late}个",
+                 " {closed} are closed and {late} were resolved late"),
+    "circ.avg_days": ("，平均办理{days}个工作日。",
+                 "; a problem took {days} working days on average."),
+    "circ.red_head": ("红灯预警项目{n}个：",
+                 "Red-light projects ({n}):"),
+    "circ.red_line": ("{i}. {name}（{id}，{reason}），责任单位：{units}，包靠领导：{leaders}。",
+                 "{i}. {name} ({id}, {reason}); unit: {units}; leader: {leaders}."),
+    "circ.red_late": ("逾期未开工{days}天",
+                 "start {days} days late"),
+    "circ.red_behind": ("完成计划进度的{rate}",
+                 "{rate} of the plan to date"),
+    "circ.overdue_head": ("逾期未办结问题{n}个：",
+                 "Overdue problems ({n}):"),
+    "circ.overdue_line": ("{i}. {title}（{id}，{project}），责任单位：{who}，办结期限{due}，已逾期{days}个工作日。",
+                 "{i}. {title} ({id}, {project}); assigned to: {who}; due {due}, {days} working days overdue."),
+    "circ.not_assigned": ("未交办",
+                 "not assigned"),
+    "circ.tail": ("综合排名后三位的责任单位：{units}。",
+                 "Lowest-ranked units: {units}."),
+    "circ.tail_item": ("{key}（得分{score}）",
+                 "{key} (score {score})"),
+    "circ.no_list": ("截至{date}，{where}{year}年重点项目名单上没有项目。本台账有名单的年份：{years}；可用 --year 或 --as-of 选择。",
+                 "As of {date}, {where} has no key projects on a {year} list. Years with a list in this ledger: {years}; choose one with --year or --as-of."),
+    "circ.where.province": ("全省", "the province"),
+    "circ.where.city": ("全市", "the city"),
+    "circ.where.county": ("全县", "the county"),
+    "circ.where.district": ("全区", "the district"),
+}

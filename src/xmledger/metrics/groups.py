@@ -1,0 +1,50 @@
+"""Groups of a scope (SPEC §5.6): by level, category, location, responsible unit or leader.
+
+A project belongs to the unit and leader groups of every card that lists it,
+and to the location, category and level groups of its own fields. Groups are
+ordered as the ledger orders them (levels; `categories` and `locations` of
+ledger.yaml), else by name; projects without a value form a last group (None).
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from ..core import records as r
+from .figures import Scope
+from .filters import GROUPINGS, group_keys
+
+
+class Group(NamedTuple):
+    key: str | None
+    scope: Scope
+
+
+def group_order(scope: Scope, by: str) -> tuple[str, ...]:
+    s = scope.ledger.settings
+    return {"level": r.LEVELS, "category": s.categories or ()}.get(by, ())
+
+
+def groups(scope: Scope, by: str) -> list[Group]:
+    """One scope per group of `by` (a project may sit in several unit or leader groups)."""
+    if by not in GROUPINGS:
+        raise ValueError(f"cannot group by {by}")
+    cards = scope.ledger.cards_by_project
+
+    def keys_of(p: r.Project) -> list[str | None]:
+        return group_keys(by, p, cards.get(p.id, ()))
+
+    keys = {k for v in scope.views for k in keys_of(v.project)}  # groups of the list; pools count inside them
+    rank = {key: i for i, key in enumerate(group_order(scope, by))}
+    ordered = sorted(keys, key=lambda k: (k is None, rank.get(k, len(rank)), k or ""))
+    return [Group(k, scope.subset(lambda p, k=k: k in keys_of(p))) for k in ordered]
+
+
+def category_counts(scope: Scope) -> list[tuple[str, int]]:
+    """Projects per category, in the ledger's category order (else by count, then name)."""
+    counts: dict[str, int] = {}
+    for v in scope.views:
+        counts[v.project.category] = counts.get(v.project.category, 0) + 1
+    order = group_order(scope, "category")
+    keys = sorted(counts, key=lambda c: (order.index(c) if c in order else len(order), -counts[c], c))
+    return [(k, counts[k]) for k in keys]

@@ -1,0 +1,69 @@
+"""The responsibility system (包靠, seeds 000 and 002): each tracking card answers for its projects,
+carries the five duties (五包) and owes weekly site visits."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Iterable, NamedTuple
+
+from ..core import records as r
+from ..core.ledger import Ledger
+from .figures import Figures, Scope, figures
+from .views import IssueView, is_open
+
+
+def recent_visits(cards: Iterable[r.Responsibility], d: datetime.date) -> int:
+    """Distinct site visits in the 4 weeks up to D: d-27 .. d (a visit written twice counts once)."""
+    since = d - datetime.timedelta(days=27)
+    return len({(c.leader, v.date, v.project) for c in cards for v in c.visits if since <= v.date <= d})
+
+
+class LeaderRow(NamedTuple):
+    """The figures of the projects of some cards (one card, one leader's or one unit's)."""
+
+    key: str  # card id, leader or unit
+    cards: tuple[r.Responsibility, ...]
+    figures: Figures
+    open_issues: int
+    overdue_issues: int
+    visits: int  # in the last 4 weeks
+    visits_required: int  # visits.per_week x 4 per distinct leader
+    duties: tuple[str, ...]  # the duties (五包) any of the cards carries, in their fixed order
+
+    @property
+    def visits_ok(self) -> bool:
+        return self.visits >= self.visits_required
+
+    def distinct(self, attr: str) -> tuple:
+        return tuple(dict.fromkeys(getattr(c, attr) for c in self.cards))
+
+
+def leader_rows(scope: Scope, by: str | None, views: list[IssueView]) -> list[LeaderRow]:
+    """One row per card that lists a project of the scope, or per leader or unit (`by`). `views`: the problems
+    that count for open and overdue (raised by D, whatever their year)."""
+    ledger, d = scope.ledger, scope.period.as_of
+    listed = {v.id for v in scope.views}
+    grouped: dict[str, list] = {}
+    for c in ledger.responsibilities:
+        if any(pid in listed for pid in c.projects):
+            grouped.setdefault(c.id if by is None else getattr(c, by), []).append(c)
+    open_views = [v for v in views if is_open(v.issue, d)]
+    per_week = ledger.settings.visits_per_week
+    rows = []
+    for key, cards in sorted(grouped.items()):
+        ids = {pid for c in cards for pid in c.projects}
+        mine = [v for v in open_views if v.issue.project in ids]
+        rows.append(LeaderRow(key, tuple(cards), figures(scope.subset(lambda p, ids=ids: p.id in ids), with_yoy=False),
+                              len(mine), sum(v.overdue for v in mine), recent_visits(cards, d),
+                              per_week * 4 * len({c.leader for c in cards}),
+                              tuple(x for x in r.DUTIES if any(x in c.duties for c in cards))))
+    return rows
+
+
+def open_issue_counts(ledger: Ledger, d: datetime.date) -> dict[str, int]:
+    """Problems open at D (of any year), per project."""
+    out: dict[str, int] = {}
+    for q in ledger.issues:
+        if is_open(q, d):
+            out[q.project] = out.get(q.project, 0) + 1
+    return out

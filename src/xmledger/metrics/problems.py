@@ -1,0 +1,79 @@
+"""Problems (问题) as lists and statistics: the problem loop of seed 004.
+
+Collected, assigned, resolved within a deadline in working days, escalated,
+closed. The list shows every problem raised by D, whatever its year, so old
+open problems stay in sight; the statistics count the problems of year Y
+(SPEC §5.5), by the unit they are assigned to, their category and the highest
+escalation level reached.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from ..core import records as r
+from ..core.ledger import Ledger
+from ..core.period import Period
+from .figures import IssueFigures, Scope, issue_figures
+from .filters import Filters
+from .views import IssueView, issue_view, work_calendar
+
+
+class IssueFilters(NamedTuple):
+    open: bool = False
+    overdue: bool = False
+    projects: tuple[str, ...] = ()
+    categories: tuple[str, ...] = ()
+    assignee_units: tuple[str, ...] = ()
+    levels: tuple[int, ...] = ()  # escalation levels reached by D
+
+    def admits(self, v: IssueView) -> bool:
+        q = v.issue
+        return ((not self.open or v.open) and (not self.overdue or v.overdue)
+                and (not self.projects or q.project in self.projects)
+                and (not self.categories or q.category in self.categories)
+                and (not self.assignee_units or q.assignee_unit in self.assignee_units)
+                and (not self.levels or v.level in self.levels))
+
+
+def urgency(v: IssueView) -> tuple:
+    """Most urgent first: overdue longest, then open by nearest due date, then resolved, then closed."""
+    return (not v.overdue, -v.overdue_days, v.resolved, v.closed, v.due, v.id)
+
+
+def issue_views(ledger: Ledger, period: Period, filters: Filters) -> list[IssueView]:
+    """Every problem raised by D, whatever its year, on a project passing the shared filters."""
+    d = period.as_of
+    cards = ledger.cards_by_project
+    admitted = {p.id for p in ledger.projects if filters.admits(p, cards.get(p.id, ()))}
+    cal = work_calendar(ledger.settings)
+    return [issue_view(q, d, ledger.settings, cal) for q in ledger.issues if q.raised <= d and q.project in admitted]
+
+
+def issue_list(ledger: Ledger, period: Period, filters: Filters, chosen: IssueFilters) -> list[IssueView]:
+    """The problem list (问题清单), most urgent first."""
+    return sorted((v for v in issue_views(ledger, period, filters) if chosen.admits(v)), key=urgency)
+
+
+class IssueStats(NamedTuple):
+    total: IssueFigures
+    by_unit: list[tuple[str | None, IssueFigures]]  # None: not assigned
+    by_category: list[tuple[str, IssueFigures]]  # in the order of the categories of the format
+    by_level: list[tuple[int, IssueFigures]]  # 0: not escalated
+
+
+def issue_stats(scope: Scope, chosen: IssueFilters) -> IssueStats:
+    """Counts and rates of the problems counted for Y (SPEC §5.5), in total and by assignee unit, category and
+    escalation level."""
+    views = [v for v in scope.issues if chosen.admits(v)]
+
+    def by(group, order) -> list:
+        parts: dict = {}
+        for v in views:
+            parts.setdefault(group(v), []).append(v)
+        return [(k, issue_figures(parts[k])) for k in sorted(parts, key=order)]
+
+    return IssueStats(issue_figures(views),
+                      by(lambda v: v.issue.assignee_unit, lambda k: (k is None, k or "")),
+                      by(lambda v: v.issue.category, r.ISSUE_CATEGORIES.index),
+                      by(lambda v: v.level, int))

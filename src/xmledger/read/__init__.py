@@ -1,0 +1,1 @@
+"""Reading files: the safe YAML reader, the file models (the format), validation, and positions."""

@@ -1,0 +1,1 @@
+"""Renderers: a report value to text or bytes, one module a format, all listed in `registry`."""

@@ -1,0 +1,84 @@
+"""plain and markdown: aligned text tables (tabulate, wide characters counted twice), paragraphs, findings.
+
+tabulate would parse numbers in cells ("007" -> 7, big Decimals -> 1.2e+13): every cell is formatted by us
+first and number parsing is off. Nothing is ever cut or wrapped.
+"""
+
+from __future__ import annotations
+
+from ..core.words import label, say, words
+from ..reports.base import FindingList, Paragraphs, Report, Table
+from ..reports.cells import RIGHT, human
+
+
+def render(report: Report, fmt: str) -> str:
+    return render_text(report, "pipe" if fmt == "markdown" else "plain")
+
+
+def render_text(report: Report, tablefmt: str) -> str:
+    lang = report.lang
+    out: list[str] = []
+    if report.title:
+        out += [f"## {report.title}" if tablefmt == "pipe" else report.title, *report.notes, ""]
+    for block in report.blocks:
+        if isinstance(block, Table):
+            if block.title:
+                out.append(f"### {block.title}" if tablefmt == "pipe" else block.title)
+            out += [table_text(block, lang, tablefmt), ""]
+        elif isinstance(block, Paragraphs):
+            for text in block.texts:
+                out += [text, ""]
+        elif isinstance(block, FindingList):
+            out += finding_lines(block.findings, lang)
+    return "\n".join(out) + ("\n" if out and out[-1] != "" else "")
+
+
+def table_text(table: Table, lang: str, tablefmt: str) -> str:
+    from tabulate import tabulate
+
+    headers = [label(c.header or c.key, lang) for c in table.columns]
+    rows = [[human(v, c.kind, lang, c.prefix) for c, v in zip(table.columns, row)] for row in table.rows]
+    if not rows:
+        return "(无)" if lang == "zh" else "(none)"
+    aligns = ["right" if c.kind in RIGHT else "left" for c in table.columns]
+    return tabulate(rows, headers, tablefmt=tablefmt, disable_numparse=True, colalign=aligns)
+
+
+# ------------------------------------------------------------------ findings (check)
+
+def cell_width(text: str) -> int:
+    """Terminal cells of `text`: wide and fullwidth characters take two."""
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def headline(f, lang: str) -> str:
+    """`file:line:col: severity code field: message` (SPEC §6.1): editors and CI annotators jump to it."""
+    where = f.file
+    if f.line is not None:
+        where += f":{f.line}"
+        if f.col is not None:
+            where += f":{f.col}"
+    subject = f"{f.field}: " if f.field else ""
+    return f"{where}: {f.severity} {f.code} {subject}{say(f.message, lang)}"
+
+
+def finding_lines(findings, lang: str) -> list[str]:
+    """Each finding: its headline, the source line with a caret under the column, the record and a hint."""
+    lines: list[str] = []
+    for f in findings:
+        lines.append(headline(f, lang))
+        gutter = " " * (len(str(f.line)) + 1) if f.line else "   "
+        if f.excerpt is not None and f.line is not None:
+            lines.append(f" {f.line} | {f.excerpt}")
+            if f.col is not None:
+                lines.append(f"{gutter} | " + " " * cell_width(f.excerpt[: f.col - 1]) + "^")
+        notes = []
+        if f.record:
+            notes.append(words("finding.in", lang, record=f.record))
+        if f.hint is not None:
+            notes.append(words("finding.hint", lang, hint=say(f.hint, lang)))
+        if notes:
+            lines.append(f"{gutter} = " + ("；" if lang == "zh" else "; ").join(notes))
+    return lines

@@ -1,0 +1,1 @@
+"""Reports: one module a command, each turning metrics into a `base.Report` value that any renderer shows."""

@@ -1,0 +1,85 @@
+"""How one value is shown: to people (rounded half up, in words) or to programs (exact, by its code).
+
+Human formats (table, plain, markdown, the circular) round half up for display:
+amounts to 2 decimals, rates to one decimal of a percent. Machine formats (csv,
+tsv, json) keep amounts to 4 decimals and rates to 8, and show codes as the
+YAML values they are (`approval`, `started`), never as labels.
+"""
+
+from __future__ import annotations
+
+import datetime
+from decimal import Decimal
+from typing import Any
+
+from ..core.amounts import round_half_up
+from ..core.words import label, t
+from .base import Cell
+
+DASH = "-"
+RIGHT = frozenset({"int", "amount", "rate", "pp", "growth", "decimal", "score"})  # right-aligned kinds
+
+
+def plain_decimal(value: Decimal, places: int) -> str:
+    """Rounded half up to `places`, without exponent or trailing zeros."""
+    text = f"{round_half_up(value, places):f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text
+
+
+def human(value: Any, kind: str, lang: str, prefix: str = "") -> str:
+    if isinstance(value, Cell):
+        value, kind, prefix = value
+    if value is None:
+        return DASH
+    if kind == "amount":
+        return f"{round_half_up(value, 2):f}"
+    if kind == "rate":
+        return f"{round_half_up(value * 100, 1):f}%"
+    if kind == "growth":
+        return f"{round_half_up(value * 100, 1):+f}%"
+    if kind == "pp":
+        return f"{round_half_up(value, 1):+f}"
+    if kind == "decimal":
+        return f"{round_half_up(Decimal(value), 1):f}"
+    if kind == "score":
+        return f"{round_half_up(value, 3):f}"
+    if kind in ("light", "label", "code"):
+        return label(prefix + str(value), lang)
+    if isinstance(value, bool):
+        return t("yes" if value else "no", lang)
+    if isinstance(value, (list, tuple)):
+        return ("、" if lang == "zh" else ", ").join(str(v) for v in value)
+    if isinstance(value, Decimal):
+        return f"{value:f}"
+    return str(value)
+
+
+def machine(value: Any, kind: str) -> Any:
+    if isinstance(value, Cell):
+        value, kind, _ = value
+    if value is None:
+        return None
+    if kind == "amount":
+        return plain_decimal(value, 4)
+    if kind in ("rate", "growth"):
+        return float(round_half_up(value, 8))
+    if kind in ("pp", "decimal", "score"):
+        return float(round_half_up(Decimal(value), 6))
+    if isinstance(value, Decimal):
+        return plain_decimal(value, 4)
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if isinstance(value, tuple):
+        return list(value)
+    return value
+
+
+def to_json(value: Any) -> Any:
+    """Make a nested structure of figures json-able (Decimals become strings)."""
+    if isinstance(value, dict):
+        return {k: to_json(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [to_json(v) for v in value]
+    return machine(value, "text")

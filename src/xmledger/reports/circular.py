@@ -1,0 +1,149 @@
+"""`summary`: the circular (通报), plain text for cron and mail, one paragraph per theme (SPEC §7).
+
+Every figure is taken from the same `metrics.Figures` that `status` prints and
+is rounded the same way, so the two always agree. The wording of each language
+is in words.py ("circ.*"); the logic that picks the phrases is written once.
+The text is a pure function of the ledger and the options: the same input
+gives the same bytes, so a cron job's diffs show only real changes.
+"""
+
+from __future__ import annotations
+
+import calendar
+from decimal import Decimal
+
+from ..core.amounts import UNIT_EXPONENT, format_yi, round_half_up
+from ..metrics import figures as m
+from ..metrics.groups import category_counts
+from ..metrics.ranking import rank
+from .cells import human
+from .base import Paragraphs, Report, ReportContext, meta
+from .status import figures_json
+
+
+def pct(value) -> str:
+    return human(value, "rate", "zh")
+
+
+def pp(value: Decimal) -> str:
+    return f"{round_half_up(abs(value), 1):f}"
+
+
+def is_zero(value: Decimal) -> bool:
+    return round_half_up(value, 1) == 0
+
+
+def billions(value: Decimal, unit: str) -> str:
+    """An amount in billions of yuan, at most three decimals (285.2亿元 = 28.52 billion)."""
+    text = f"{round_half_up(value.scaleb(UNIT_EXPONENT[unit] - 9), 3):f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def summary(ctx: ReportContext) -> Report:
+    """The circular as a report: its title and paragraphs; json gets the figures it quotes too."""
+    (title, *rest), f = paragraphs(ctx)
+    data = {"title": title, "paragraphs": rest, **meta(ctx), "figures": figures_json(f)}
+    return Report("summary", title, [Paragraphs("paragraphs", rest)], data, (), meta(ctx), ctx.lang)
+
+
+def paragraphs(ctx: ReportContext) -> tuple[list[str], m.Figures]:
+    """The title and paragraphs of the circular, and its figures. With red lights it also names the
+    three lowest-ranked units (排名后三位)."""
+    lang, w = ctx.lang, ctx.words
+    s, p, unit = ctx.ledger.settings, ctx.period, ctx.unit
+    scope = m.evaluate(ctx.ledger, p, ctx.filters)
+    f = m.figures(scope)
+    amount = (lambda x: f"{format_yi(x, unit)}亿元") if lang == "zh" else (lambda x: f"CNY {billions(x, unit)} billion")
+    d = p.as_of
+    date = f"{d.year}年{d.month}月{d.day}日" if lang == "zh" else f"{d.day} {calendar.month_name[d.month]} {d.year}"
+    where = w(f"circ.where.{s.scope}")
+    out = [w("circ.title", region=s.region, date=date)]
+    if ctx.left_out or ctx.unreadable:
+        out.append(w("circ.left_out", records=ctx.left_out, files=ctx.unreadable))
+
+    if not f.projects:
+        years = w("circ.list_sep").join(str(y) for y in ctx.ledger.years) or "-"
+        out.append(w("circ.no_list", date=date, where=where, year=p.year, years=years))
+        return out, f
+    head = w("circ.head", date=date, where=where, year=p.year, n=f.projects, total=amount(f.total_investment),
+             annual=amount(f.annual_plan))
+    parts = [w("circ.part", key=k, n=n) for k, n in category_counts(scope)]
+    if len(parts) > 1:
+        head += w("circ.breakdown", parts=w("circ.sep").join(parts))
+    out.append(head)
+
+    text = w("circ.started", n=f.started, rate=pct(f.start_rate))
+    if f.yoy and f.yoy["start_rate_pp"] is not None:
+        change = f.yoy["start_rate_pp"]
+        text += w("circ.yoy_same") if is_zero(change) else w("circ.yoy_up" if change > 0 else "circ.yoy_down",
+                                                              pp=pp(change))
+    text += w("circ.on_schedule", n=f.on_schedule, rate=pct(f.on_schedule_rate))
+    text += w("circ.new", continuing=f.continuing, new=f.new_projects, started=f.new_started,
+              rate=pct(f.new_start_rate))
+    text += w("circ.late", n=f.late_start) if f.late_start else w("circ.stop")
+    if f.completing:
+        text += w("circ.completing", n=f.completing, done=f.completing_done, rate=pct(f.completion_project_rate))
+    out.append(text)
+
+    months = p.month_index
+    if months:
+        span = w("circ.span_1") if months == 1 else w("circ.span", m=months, month=calendar.month_name[months])
+        text = w("circ.invested", span=span, amount=amount(f.completed_ytd))
+        if f.yoy and f.yoy["completed_ytd_growth"] is not None:
+            g = f.yoy["completed_ytd_growth"]
+            text += w("circ.growth_up" if g >= 0 else "circ.growth_down", rate=pct(abs(g)))
+        text += w("circ.of_plan", rate=pct(f.plan_completion_rate))
+        if f.ahead_of_time_pp is not None:
+            a = f.ahead_of_time_pp
+            text += w("circ.time_same") if is_zero(a) else w("circ.time_ahead" if a > 0 else "circ.time_behind",
+                                                             pp=pp(a))
+        if f.months_ahead:
+            text += w("circ.dh_ahead", n=f.months_ahead)
+        elif f.months_ahead == 0:
+            text += w("circ.dh_on_time")
+        elif f.reached_month:
+            text += w("circ.dh_month", month=f.reached_month if lang == "zh" else calendar.month_name[f.reached_month])
+        elif months >= 6:
+            text += w("circ.dh_not")
+        out.append(text + w("circ.stop"))
+
+    i = f.issues
+    text = w("circ.problems", raised=i.raised, resolved=i.resolved, rate=pct(i.resolution_rate), overdue=i.overdue)
+    if i.raised:
+        text += w("circ.problems_more", closed=i.closed, late=i.resolved_late)
+        text += w("circ.avg_days", days=human(i.avg_working_days, "decimal", lang)) if i.resolved else w("circ.stop")
+    out.append(text)
+
+    ledger = ctx.ledger
+    red = [v for v in scope.views if v.light == "red"]
+    if red:
+        lines = [w("circ.red_head", n=len(red))]
+        for n, v in enumerate(red, 1):
+            reason = (w("circ.red_late", days=v.late_start_days) if v.late_start_days is not None
+                      else w("circ.red_behind", rate=pct(v.progress_ratio)))
+            lines.append(w("circ.red_line", i=n, name=v.project.name, id=v.id, reason=reason,
+                           units=names(ctx, ledger.units_of(v.id)), leaders=names(ctx, ledger.leaders_of(v.id))))
+        out.append("\n".join(lines))
+    overdue = sorted((iv for iv in scope.issues if iv.overdue), key=lambda iv: (-iv.overdue_days, iv.id))
+    if overdue:
+        lines = [w("circ.overdue_head", n=len(overdue))]
+        for n, iv in enumerate(overdue, 1):
+            q = iv.issue
+            who = " ".join(x for x in (q.assignee_unit, q.assignee_person) if x) or w("circ.not_assigned")
+            project = ledger.project_by_id.get(q.project)
+            lines.append(w("circ.overdue_line", i=n, title=q.title, id=q.id,
+                           project=project.name if project else q.project, who=who, due=f"{iv.due:%Y-%m-%d}",
+                           days=iv.overdue_days))
+        out.append("\n".join(lines))
+    if red:
+        tail = rank(scope, "unit")[0][-3:]
+        items = [w("circ.tail_item", key=row.key, score=human(row.score, "score", lang)) for row in tail]
+        if items:
+            out.append(w("circ.tail", units=w("circ.list_sep").join(items)))
+    return out, f
+
+
+def names(ctx: ReportContext, items) -> str:
+    if not items:
+        return ctx.label("no_card")
+    return ctx.words("circ.list_sep").join(items)
