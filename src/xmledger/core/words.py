@@ -651,4 +651,17 @@ SENTENCES: dict[str, tuple[str, str]] = {
     "circ.where.city": ("全市", "the city"),
     "circ.where.county": ("全县", "the county"),
     "circ.where.district": ("全区", "the district"),
+
+    # ---------------------------------------------------------------- git-native ledger (issue 10): --rev, diff, summary --since
+    "read.cannot_read.git_symlink": ("在 git 中是符号链接：按版本读取时不跟随链接，其中的记录未计入",
+                                     "is a symbolic link in git: a revision is read without following links, "
+                                     "so its records are not counted"),
+    "read.cannot_read.git_symlink.hint": ("把链接换成文件本身（git rm 链接，git add 文件）",
+                                          "commit the file itself instead of a link to it"),
+    "read.cannot_read.git_submodule": ("是 git 子模块：子模块的文件不属于这个版本，其中的记录未计入",
+                                       "is a git submodule: its files are not part of this revision, "
+                                       "so its records are not counted"),
+    "read.cannot_read.git_submodule.hint": ("把记录直接提交到台账仓库，不要放在子模块里",
+                                            "commit the records into the ledger's own repository, not a submodule"),
+    "circ.revision": ("（本通报依据台账版本 {revision} 生成）", "(Made from revision {revision} of the ledger.)"),
 }

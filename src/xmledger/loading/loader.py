@@ -179,8 +179,9 @@ def check_files(source: LedgerSource, files: list[FileRef], settings: r.Settings
     for i in todo:
         groups.setdefault(shard_of(files[i].path), []).append(i)
     order = [i for shard in sorted(groups) for i in groups[shard]]
-    tasks = [[(files[i].kind, files[i].path, None if source.fork_safe else source.read(files[i]))
-              for i in groups[shard]] for shard in sorted(groups)]
+    # a source that workers cannot read (a pipe to git) gives every file's bytes here, in one go
+    data = {} if source.fork_safe else dict(zip(order, source.read_many([files[i] for i in order])))
+    tasks = [[(files[i].kind, files[i].path, data.get(i)) for i in groups[shard]] for shard in sorted(groups)]
     for i, (key, result, read_ns) in zip(order, check_many(source, tasks, settings, size, jobs)):
         out[i] = (key, result)
         if cache is not None and key:

@@ -42,6 +42,8 @@ def billions(value: Decimal, unit: str) -> str:
 def summary(ctx: ReportContext) -> Report:
     """The circular as a report: its title and paragraphs; json gets the figures it quotes too."""
     (title, *rest), f = paragraphs(ctx)
+    if ctx.described:  # read from git: say which revision, so a mailed circular can be traced
+        rest.append(ctx.words("circ.revision", revision=ctx.described))
     data = {"title": title, "paragraphs": rest, **meta(ctx), "figures": figures_json(f)}
     return Report("summary", title, [Paragraphs("paragraphs", rest)], data, (), meta(ctx), ctx.lang)
 
