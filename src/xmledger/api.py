@@ -39,6 +39,7 @@ REPORTS = {
     "issue-stats": ("xmledger.reports.problems", "issue_statistics"),
     "leaders": ("xmledger.reports.leaders", "leaders"),
     "rank": ("xmledger.reports.rank", "ranking"),
+    "diff": ("xmledger.reports.diff", "diff"),  # two contexts: report("diff", after, before=..., records=...)
 }
 
 

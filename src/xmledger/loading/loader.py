@@ -34,6 +34,7 @@ class LoadResult(NamedTuple):
     files: int  # record files read
     settings_usable: bool  # ledger.yaml was read and is valid: figures can be reported
     described: str = ""  # what was read, when not simply a folder ("HEAD~1 (2026-11-16)")
+    committed: datetime.date | None = None  # the commit's date, when read from a git revision
 
     @property
     def has_errors(self) -> bool:
@@ -106,7 +107,7 @@ def load(source: LedgerSource, today: datetime.date, use_cache: bool = True, job
     if source.label:
         findings = [f._replace(file=source.label + f.file) for f in findings]
     return LoadResult(ledger, sorted_findings(findings), left_out, unreadable, len(scan.files), usable,
-                      source.describe())
+                      source.describe(), getattr(source, "committed", None))
 
 
 def place_across(source: LedgerSource, files: list[FileRef], checked: list, aimed: list[Finding], cache,

@@ -22,6 +22,7 @@ is a SourceError: one line, wrong usage (exit 2).
 
 from __future__ import annotations
 
+import datetime
 import os
 import subprocess
 import weakref
@@ -92,6 +93,7 @@ class GitSource(LedgerSource):
                          lambda err: f"cannot read commit {self.commit[:12]} ({err})")
         short, _, date = info.decode().strip().partition("\0")
         self.short, self.date = short, date[:10]  # the committer's date, in the committer's time zone
+        self.committed = datetime.date.fromisoformat(self.date)
 
     def __repr__(self) -> str:
         return f"GitSource({str(self.top)!r}, {self.rev!r}, prefix={self.prefix!r})"
