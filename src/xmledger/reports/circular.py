@@ -160,9 +160,11 @@ def since_paragraph(ctx: ReportContext, since: ReportContext, d, amount) -> str:
     """本周以来: what changed since an earlier state of the ledger (a revision or a date), as `diff` counts it
     (d: metrics.diff.LedgerDiff)."""
     w, unit, n = ctx.words, ctx.unit, d.counts
+    small = lambda x: abs(x.scaleb(UNIT_EXPONENT[unit] - 8)) < 1  # noqa: E731  under 1亿元
     if ctx.lang == "zh":  # a week's investment is often under 1亿元: then in 万元 (SPEC §7)
-        amount = lambda x: (f"{amount_wan(x, unit)}万元" if abs(x.scaleb(UNIT_EXPONENT[unit] - 8)) < 1  # noqa: E731
-                            else f"{format_yi(x, unit)}亿元")
+        amount = lambda x: f"{scaled(x, unit, 4)}万元" if small(x) else f"{format_yi(x, unit)}亿元"  # noqa: E731
+    else:
+        amount = lambda x: f"CNY {scaled(x, unit, 6)} million" if small(x) else f"CNY {billions(x, unit)} billion"  # noqa: E731
     if since.described and since.described != ctx.described:
         when = w("circ.since_revision", revision=since.described)
     else:
@@ -177,9 +179,9 @@ def since_paragraph(ctx: ReportContext, since: ReportContext, d, amount) -> str:
              overdue=n["overdue"], red=red)
 
 
-def amount_wan(value: Decimal, unit: str) -> str:
-    """An amount in 万元, at most two decimals, trailing zeros dropped (8000万元)."""
-    text = f"{round_half_up(value.scaleb(UNIT_EXPONENT[unit] - 4), 2):f}"
+def scaled(value: Decimal, unit: str, exponent: int) -> str:
+    """An amount in units of 10^exponent yuan (4: 万元, 6: millions), at most two decimals, no trailing zeros."""
+    text = f"{round_half_up(value.scaleb(UNIT_EXPONENT[unit] - exponent), 2):f}"
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
