@@ -185,7 +185,8 @@ def test_not_a_git_repository(tmp_path, cli):
 def test_unknown_revision_and_a_revision_without_the_ledger_folder(repo, cli, tmp_path):
     path, _ = repo
     for rev, says in [("nope", "unknown revision 'nope'"), ("v1~5", "unknown revision 'v1~5'"),
-                      ("--help", "is not a revision"), ("HEAD..v1", "unknown revision")]:
+                      ("--help", "is not a revision"), ("HEAD..v1", "unknown revision"),
+                      ("HEAD\0", "is not a revision"), ("HEAD\n", "is not a revision")]:
         result = cli("status", "-L", path, "--rev", rev)
         assert result.exit_code == 2 and says in one_error_line(result), (rev, result.stderr)
     result = cli("check", "-L", path / "projects" / "城建", "--rev", "v1")  # a folder, but no ledger at v1

@@ -65,8 +65,9 @@ class GitSource(LedgerSource):
     def __init__(self, folder: Path | str, rev: str, git: str = "git"):
         if not rev or not rev.strip():
             raise SourceError("--rev needs a revision (a commit, a branch, a tag, HEAD~1 ...)", OPTION)
-        if rev.startswith("-"):
-            raise SourceError(f"{rev!r} is not a revision: revisions do not start with '-'", OPTION)
+        if rev.startswith("-") or any(ch < " " for ch in rev):
+            raise SourceError(f"{rev!r} is not a revision: revisions do not start with '-' or hold control "
+                              "characters", OPTION)
         self.rev = rev
         self.label = f"{rev}:"
         self.git = git
