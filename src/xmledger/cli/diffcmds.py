@@ -42,12 +42,13 @@ def diff(
     root = resolve_root(opts.ledger, from_rev)
     lang = opts.lang.value if opts.lang else None
     filters = api.filters(**{k: getattr(opts, k) for k in ("level", "category", "location", "unit", "leader", "tag")})
-    contexts = []
+    contexts, loaded = [], {}
     for rev, frame, which in ((from_rev, before, "FROM"), (to_rev, after, "TO")):
-        try:
-            result = load_ledger(root, opts.no_cache, place_warnings=False, rev=rev)
+        try:  # one revision on two dates is read once
+            result = loaded[rev] if rev in loaded else load_ledger(root, opts.no_cache, place_warnings=False, rev=rev)
         except typer.BadParameter as e:
             raise typer.BadParameter(e.message, param_hint=which if rev is not None else "-L/--ledger") from None
+        loaded[rev] = result
         try:
             contexts.append(api.context(result, period=frame, filters=filters, lang=lang,
                                         allow_errors=opts.allow_errors))
