@@ -18,6 +18,7 @@ from ..core import records as r
 from ..core.findings import Aim, Finding, field_name
 from ..core.words import Say, msg
 from ..core.workdays import covers
+from ..sources.base import printable
 from .results import Stub
 
 
@@ -68,7 +69,7 @@ def duplicate_ids(d: Draft) -> Iterator[Finding]:
     for kind in ("projects", "responsibilities", "issues"):
         for rid, (first, *others) in sorted(_duplicates(d, kind).items()):
             for src in others:
-                yield at(src, ("id",), "E301", msg("rule.duplicate_id", id=rid, file=d.label + first.file,
+                yield at(src, ("id",), "E301", msg("rule.duplicate_id", id=rid, file=printable(d.label + first.file),
                                                    line=first.line), msg("rule.duplicate_id.hint"), rid)
 
 
@@ -113,7 +114,7 @@ def month_reported_once(d: Draft) -> Iterator[Finding]:
         where = p.src if p is not None and any(x.month == e.month for x in p.progress) else first.get(key)
         if where is not None:
             yield at(e.src, ("month",), "E303", msg("rule.month_reported_twice", project=e.project,
-                                                    month=f"{e.month:%Y-%m}", place=f"{d.label}{where.file}:{where.line}"),
+                                                    month=f"{e.month:%Y-%m}", place=printable(f"{d.label}{where.file}:{where.line}")),
                      msg("rule.month_reported_twice.hint"))
         else:
             first[key] = e.src

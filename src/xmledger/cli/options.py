@@ -76,17 +76,33 @@ def load_ledger(root: Path, no_cache: bool = False, place_warnings: bool = True)
         raise typer.BadParameter(str(e), param_hint=e.option or "-L/--ledger") from None
 
 
+class OutputError(Exception):
+    """stdout cannot be written (a full disk, a closed descriptor): the command failed, not the ledger."""
+
+
 def out(data: str | bytes) -> None:
     """Write report output to stdout, text as UTF-8 whatever the locale (cron often has none)."""
-    sys.stdout.flush()
-    sys.stdout.buffer.write(data.encode("utf-8") if isinstance(data, str) else data)
-    sys.stdout.flush()
+    if sys.stdout is None:
+        raise OutputError("stdout is closed")
+    try:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data.encode("utf-8", "backslashreplace") if isinstance(data, str) else data)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise
+    except (OSError, ValueError) as e:  # ValueError: a closed file object
+        raise OutputError(getattr(e, "strerror", None) or str(e)) from None
 
 
 def err(text: str) -> None:
-    sys.stderr.flush()
-    sys.stderr.buffer.write((text if text.endswith("\n") else text + "\n").encode("utf-8"))
-    sys.stderr.flush()
+    if sys.stderr is None:
+        return
+    try:
+        sys.stderr.flush()
+        sys.stderr.buffer.write((text if text.endswith("\n") else text + "\n").encode("utf-8", "backslashreplace"))
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        pass
 
 
 # ------------------------------------------------------------------ shared report options

@@ -10,7 +10,7 @@ the finest grain (0.0001 万元 is one 元).
 from __future__ import annotations
 
 import re
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Context, Decimal, InvalidOperation
 
 from .words import Say, msg
 
@@ -81,9 +81,12 @@ def type_name(value) -> Say:
     return msg("type.other", name=type(value).__name__)
 
 
+_WIDE = Context(prec=120)  # every figure fits: amounts are below 10^15, other numbers are bounded by the models
+
+
 def round_half_up(value: Decimal, places: int = 0) -> Decimal:
-    """Round for display the way offices do (四舍五入)."""
-    return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    """Round for display the way offices do (四舍五入), whatever the size of the value (never InvalidOperation)."""
+    return Decimal(value).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP, context=_WIDE)
 
 
 def to_yi(value: Decimal, ledger_unit: str) -> Decimal:

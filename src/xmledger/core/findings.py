@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from .words import Say, say
+from .words import Say, say, shorten
 
 ERROR = "error"
 WARNING = "warning"
@@ -85,7 +85,8 @@ def field_name(path: tuple) -> str:
         if isinstance(part, int) and out and not out.endswith(("plans", "monthly")):
             out += f"[{part}]"
         else:
-            out += f".{part}" if out else str(part)
+            text = shorten(str(part), 40)  # a key may be anything a user typed, 5,000 digits included
+            out += f".{text}" if out else text
     return out
 
 

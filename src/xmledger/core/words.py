@@ -34,19 +34,34 @@ def msg(key: str, /, **args) -> Say:
     return Say(key, tuple(sorted(args.items())))
 
 
+MAX_SHOWN = 200  # characters of one field shown in a message; longer values are cut in the middle
+MAX_DIGITS = 40  # the same for numbers: nobody reads a 5,000-digit amount
+
+
+def shorten(text: str, limit: int = MAX_SHOWN) -> str:
+    """A value as a message shows it: at most `limit` characters, the middle left out (…) with its length."""
+    if len(text) <= limit:
+        return text
+    return f"{text[:16]}…{text[-8:]} ({len(text)} characters)"
+
+
 def _field(value: Any, lang: str) -> str:
     if isinstance(value, Say):
         return say(value, lang)
     if isinstance(value, Decimal):
-        text = f"{value:f}"
-        return text.rstrip("0").rstrip(".") if "." in text else text
+        if not value.is_finite():
+            return str(value)
+        text = f"{value:f}" if abs(value.adjusted()) < 1000 else f"{value:E}"
+        return shorten(text.rstrip("0").rstrip(".") if "." in text and "E" not in text else text, MAX_DIGITS)
+    if isinstance(value, int) and not isinstance(value, bool):
+        return shorten(str(value), MAX_DIGITS) if value.bit_length() < 10_000 else "(a very large number)"
     if isinstance(value, datetime.date):
         return value.isoformat()
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, (list, tuple)):
         return ("、" if lang == "zh" else ", ").join(_field(v, lang) for v in value)
-    return "" if value is None else str(value)
+    return "" if value is None else shorten(str(value))
 
 
 def say(s: Say | str | None, lang: str) -> str:

@@ -89,16 +89,16 @@ def project_view(p: r.Project, period: Period, s: r.Settings) -> ProjectView:
     late = None
     if not started and p.start.planned is not None and p.start.planned <= d:
         late = (d - p.start.planned).days
-    year_start = period.year_start
+    year_start, ytd_end = period.year_start, period.ytd_end
     ytd = cumulative = this_month = ZERO
     for e in p.progress:
         month = e.month
         if month <= month_start:
             cumulative += e.invested
-            if month >= year_start:
+            if year_start <= month <= ytd_end:  # months of Y only, even when D is in a later year
                 ytd += e.invested
-                if month == month_start:
-                    this_month = e.invested
+            if month == month_start:
+                this_month = e.invested
     ptd = planned_to(plan, period.month_index)
     ratio = ytd / ptd if ptd else None
     red = (late is not None and late >= s.red_late_start_days) or (ratio is not None and ratio < s.red_below)

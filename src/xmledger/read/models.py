@@ -139,9 +139,9 @@ class Sla(_Model):
 
 
 class Warnings(_Model):
-    yellow_below: Number = Field(Decimal("1.0"), ge=0, description="completed/planned-to-date below this is not green")
-    red_below: Number = Field(Decimal("0.8"), ge=0, description="completed/planned-to-date below this is red")
-    red_late_start_days: int = Field(30, ge=0, description="a start this many days late is red")
+    yellow_below: Number = Field(Decimal("1.0"), ge=0, le=10, description="completed/planned-to-date below this is not green")
+    red_below: Number = Field(Decimal("0.8"), ge=0, le=10, description="completed/planned-to-date below this is red")
+    red_late_start_days: int = Field(30, ge=0, le=3650, description="a start this many days late is red")
 
 
 class Calendar(_Model):
@@ -150,10 +150,10 @@ class Calendar(_Model):
 
 
 class Weights(_Model):
-    start_rate: Number = Field(Decimal("0.25"), ge=0)
-    plan_completion_rate: Number = Field(Decimal("0.35"), ge=0)
-    on_schedule_rate: Number = Field(Decimal("0.2"), ge=0)
-    resolution_rate: Number = Field(Decimal("0.2"), ge=0)
+    start_rate: Number = Field(Decimal("0.25"), ge=0, le=100)
+    plan_completion_rate: Number = Field(Decimal("0.35"), ge=0, le=100)
+    on_schedule_rate: Number = Field(Decimal("0.2"), ge=0, le=100)
+    resolution_rate: Number = Field(Decimal("0.2"), ge=0, le=100)
 
 
 class Ranking(_Model):
@@ -242,7 +242,7 @@ class ProjectModel(_Model):
     location: Text | None = Field(None, description="township, district or county")
     nature: Literal["new", "expansion", "renovation", "relocation"] | None = None
     content: Text | None = Field(None, description="建设内容")
-    land_mu: Annotated[Number, Field(ge=0)] | None = Field(None, description="land area in mu (亩)")
+    land_mu: Annotated[Number, Field(ge=0, le=100_000_000)] | None = Field(None, description="land area in mu (亩)")
     total_investment: Annotated[Amount, Field(gt=0)] = Field(description="总投资")
     prior_investment: Amount | None = Field(None, description="completed before the first month in progress")
     introduced: StrictBool | None = Field(None, description="brought in by investment promotion (招商引资)")

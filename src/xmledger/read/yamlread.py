@@ -51,6 +51,7 @@ MAX_BYTES = 64 * 1024 * 1024
 MIN_ALIAS_BUDGET = 10_000
 
 _MISSING = object()
+_MAX_INT_DIGITS = 60
 _STR_TAGS = {None, "!", "tag:yaml.org,2002:str"}
 _MAP_TAGS = {None, "tag:yaml.org,2002:map"}
 _SEQ_TAGS = {None, "tag:yaml.org,2002:seq"}
@@ -150,6 +151,8 @@ def _type_plain(text: str) -> Any:
     c = text[:1]
     if c and c in "0123456789+-.":
         if _DEC_INT.match(text):
+            if len(text) > _MAX_INT_DIGITS:  # beyond any figure; Python refuses int() past 4,300 digits
+                return Decimal(text)
             return int(text)
         if _DEC_FLOAT.match(text):
             return Decimal(text)
@@ -178,9 +181,11 @@ def _type_plain(text: str) -> Any:
 
 def _yaml11_value(text: str) -> str:
     """What PyYAML would construct, shown in messages ("007" -> "7")."""
+    if len(text) > _MAX_INT_DIGITS:
+        return text
     try:
         return str(yaml.safe_load(text))
-    except yaml.YAMLError:  # pragma: no cover - patterns above are YAML's own
+    except (yaml.YAMLError, ValueError):  # ValueError: a number too long for Python's int()
         return text
 
 
@@ -432,7 +437,8 @@ class _Walker:
         text = ev.value
         if ev.tag is not None and ev.tag not in _STR_TAGS:
             self.problem(ev.start_mark, "E006", msg("read.tag", tag=_short_tag(ev.tag)), msg("read.tag.key.hint"))
-        key = int(text) if not ev.style and text[:1] in _INT_START and _DEC_INT.match(text) else text
+        key = int(text) if (not ev.style and text[:1] in _INT_START and len(text) <= _MAX_INT_DIGITS
+                            and _DEC_INT.match(text)) else text
         if key in frame[0]:
             self.problem(ev.start_mark, "E009", msg("read.duplicate_key", key=key), msg("read.duplicate_key.hint"))
             key = _Duplicate(key)

@@ -17,7 +17,8 @@ from .text import finding_lines, render_text
 
 
 def wants_rich() -> bool:
-    return sys.stdout.isatty() and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
+    return (sys.stdout is not None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+            and os.environ.get("TERM") != "dumb")
 
 
 def render(report: Report, fmt: str = "table") -> str:

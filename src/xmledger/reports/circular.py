@@ -124,7 +124,7 @@ def paragraphs(ctx: ReportContext) -> tuple[list[str], m.Figures]:
             lines.append(w("circ.red_line", i=n, name=v.project.name, id=v.id, reason=reason,
                            units=names(ctx, ledger.units_of(v.id)), leaders=names(ctx, ledger.leaders_of(v.id))))
         out.append("\n".join(lines))
-    overdue = sorted((iv for iv in scope.issues if iv.overdue), key=lambda iv: (-iv.overdue_days, iv.id))
+    overdue = sorted((iv for iv in scope.all_issues if iv.overdue), key=lambda iv: (-iv.overdue_days, iv.id))
     if overdue:
         lines = [w("circ.overdue_head", n=len(overdue))]
         for n, iv in enumerate(overdue, 1):

@@ -6,7 +6,6 @@ from __future__ import annotations
 from ..core import records as r
 from ..metrics import figures as m
 from ..metrics.people import LeaderRow, leader_rows
-from ..metrics.problems import issue_views
 from .base import Column, Report, ReportContext, Table, report
 
 FIGURE_COLUMNS = [Column("projects", "int"), Column("started", "int"), Column("start_rate", "rate"),
@@ -37,7 +36,7 @@ def duty_words(ctx: ReportContext, duties: tuple[str, ...]) -> str:
 def leaders(ctx: ReportContext, by: str | None = None) -> Report:
     scope = m.evaluate(ctx.ledger, ctx.period, ctx.filters)
     rows = []
-    for row in leader_rows(scope, by, issue_views(ctx.ledger, ctx.period, ctx.filters)):
+    for row in leader_rows(scope, by):
         f = row.figures
         rows.append(head_cells(by, row) + [
             f.projects, f.started, f.start_rate, f.plan_completion_rate, f.lights["green"], f.lights["yellow"],

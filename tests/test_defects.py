@@ -1,0 +1,298 @@
+"""Issue 9: what a new user and an attacker found, each a test that failed before its fix.
+
+Crash cases run as real processes (as cron runs them): no traceback on stderr, a clear message, and the
+documented exit code. Items are numbered as in the issue.
+"""
+
+import datetime
+import json
+import os
+import pickle
+import subprocess
+import sys
+
+import pytest
+
+from conftest import REPO, run_process
+from ledgers import BASE, write_ledger
+
+SAMPLE = REPO / "data" / "lijin"
+AS_OF = ("--as-of", "2019-05-31")
+
+
+def clean(result, code):
+    """A real process ended with `code` and no traceback."""
+    err = result.stderr.decode("utf-8", "replace")
+    assert result.returncode == code, (result.returncode, result.stdout[-2000:], err[-2000:])
+    assert "Traceback" not in err
+    return result.stdout.decode("utf-8", "replace"), err
+
+
+# ------------------------------------------------------------------ crashes
+
+@pytest.mark.parametrize("where", ["value", "key"])
+def test_01_huge_integers_are_findings(tmp_path, where):
+    digits = "9" * 5000
+    text = BASE["projects/base.yaml"] + (f"land_mu: {digits}\n" if where == "value" else f"? {digits}\n: 1\n")
+    root = write_ledger(tmp_path / "l", {"projects/base.yaml": text})
+    out, _ = clean(run_process("check", "-L", root, "--lang", "en"), 1)
+    line = next(l for l in out.splitlines() if l.startswith("projects/base.yaml:9"))
+    assert " error E1" in line and len(line) < 300  # the number is shown shortened, never 5,000 digits
+    clean(run_process("status", "-L", root, *AS_OF, "--allow-errors"), 0)
+
+
+@pytest.mark.parametrize("link", ["projects/self.yaml", "projects/sub", "ledger.yaml", "projects"])
+def test_02_links_to_themselves_are_findings(tmp_path, link):
+    root = write_ledger(tmp_path / "l")
+    target = root / link
+    if target.exists():
+        target.rename(root / "moved")
+    target.symlink_to(target)  # a link to itself: ELOOP
+    out, _ = clean(run_process("check", "-L", root, "--lang", "en"), 1)
+    assert f"{link}" in out and "E012" in out and "itself" in out
+
+
+def test_02_a_dangling_link_is_a_finding(tmp_path):
+    root = write_ledger(tmp_path / "l")
+    (root / "projects" / "gone.yaml").symlink_to(root / "nowhere.yaml")
+    out, _ = clean(run_process("check", "-L", root, "--lang", "en"), 1)
+    assert "projects/gone.yaml: error E012 link points to a file that does not exist" in out
+
+
+def test_03_file_names_that_are_not_utf8(tmp_path):
+    root = write_ledger(tmp_path / "l")
+    name = os.fsencode(str(root / "projects")) + b"/\xb2\xe2\xca\xd4.yaml"  # 测试 in GBK
+    with open(name, "wb") as f:
+        f.write(BASE["projects/base.yaml"].replace("P-1", "P-2").encode())
+    for cache in (["--no-cache"], []):
+        out, err = clean(run_process("check", "-L", root, "--lang", "en", *cache), 0)
+        assert "2 projects" in err
+    (root / "projects" / "base.yaml").write_text("id: P-1\nname: [broken\n", encoding="utf-8")
+    with open(name, "ab") as f:
+        f.write(b"bogus: 1\n")
+    out, _ = clean(run_process("check", "-L", root, "--lang", "en"), 1)
+    assert "projects/\\xb2\\xe2\\xca\\xd4.yaml:" in out  # shown with escapes
+
+
+@pytest.mark.parametrize("args,option", [
+    (["--as-of", "0001-06-30"], "--as-of"), (["--year", "1"], "--year"), (["--year", "0"], "--year"),
+    (["--year", "99999999999999999999"], "--year"), (["--as-of", "9999-12-31"], "--as-of"), (["--as-of", ""], "--as-of"),
+])
+@pytest.mark.parametrize("command", ["status", "summary", "issues", "leaders"])
+def test_04_years_no_ledger_can_mean_are_wrong_usage(command, args, option):
+    _, err = clean(run_process(command, "-L", SAMPLE, *args), 2)
+    assert option in err
+
+
+def test_05_numbers_are_bounded(tmp_path):
+    root = write_ledger(tmp_path / "l", {
+        "ledger.yaml": BASE["ledger.yaml"] + "ranking: {weights: {start_rate: 1000000000000000000000000000000}}\n",
+        "projects/base.yaml": BASE["projects/base.yaml"] + "land_mu: 1.0e+30\n"})
+    out, _ = clean(run_process("check", "-L", root, "--lang", "en"), 1)
+    assert "ledger.yaml:4" in out and "projects/base.yaml:9" in out and out.count(" error E104 ") == 2
+
+
+def test_05_display_rounding_never_raises():
+    from decimal import Decimal
+
+    from xmledger.reports.cells import human
+
+    assert human(Decimal("1E+30"), "decimal", "zh") == "1000000000000000000000000000000.0"
+    assert human(Decimal("1E+30"), "score", "zh").startswith("1000000000000000000000000000000")
+
+
+def test_06_rich_markup_in_the_ledger_is_text(tmp_path, cli, monkeypatch):
+    import xmledger.renderers.terminal as terminal
+
+    monkeypatch.setattr(terminal, "wants_rich", lambda: True)
+    root = write_ledger(tmp_path / "l", {"ledger.yaml": 'name: "[/x]台账[bold]"\nregion: "[red]县"\n',
+                                         "projects/base.yaml": BASE["projects/base.yaml"].replace(
+                                             "绿竹韵共享生态苑项目", '"[/]项目[link=x]"')})
+    for args in (["status", "--by", "unit"], ["progress"], ["starts"], ["show", "P-1"], ["rank"], ["leaders"]):
+        result = cli(*args, "-L", root, *AS_OF)
+        assert result.exit_code == 0, result.stdout
+        assert "[/x]台账[bold]" in result.stdout
+
+
+def test_07_a_fifo_named_ledger_yaml_does_not_hang(tmp_path):
+    root = write_ledger(tmp_path / "l")
+    (root / "ledger.yaml").unlink()
+    os.mkfifo(root / "ledger.yaml")
+    os.mkfifo(root / "projects" / "pipe.yaml")
+    out, _ = clean(run_process("check", "-L", root, "--lang", "en", timeout=20), 1)
+    assert "ledger.yaml: error E012" in out and "projects/pipe.yaml: error E012" in out
+    _, err = clean(run_process("status", "-L", root, *AS_OF, "--allow-errors", timeout=20), 1)
+    assert "ledger.yaml" in err
+
+
+@pytest.mark.parametrize("case", ["file", "unwritable", "not-utf8", "long-name"])
+def test_08_init_refuses_clearly(tmp_path, case):
+    if case == "file":
+        target = tmp_path / "a-file"
+        target.write_text("x")
+    elif case == "unwritable":
+        target = tmp_path / "a-file" / "below"
+        (tmp_path / "a-file").write_text("x")
+    elif case == "long-name":
+        target = tmp_path / ("台" * 300)
+    else:  # a folder name that is not UTF-8 (GBK): it works, and is shown with escapes
+        target = os.fsdecode(os.fsencode(str(tmp_path)) + b"/\xb2\xe2")
+        out, _ = clean(run_process("init", target), 0)
+        assert "\\xb2\\xe2/ledger.yaml" in out
+        clean(run_process("check", "-L", target, "--strict"), 0)
+        return
+    result = run_process("init", target)
+    _, err = clean(result, 1)
+    assert err.startswith("xmledger init: ") and "nothing written" in err
+
+
+def test_08_output_to_a_full_or_closed_stdout(tmp_path):
+    argv = [sys.executable, "-m", "xmledger", "summary", "-L", str(SAMPLE), *AS_OF]
+    with open("/dev/full", "wb") as full:
+        result = subprocess.run(argv, stdout=full, stderr=subprocess.PIPE, timeout=60)
+    assert result.returncode == 1 and b"Traceback" not in result.stderr and result.stderr.strip()
+    result = subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, timeout=60,
+                            preexec_fn=lambda: os.close(1))
+    assert result.returncode == 1 and b"Traceback" not in result.stderr
+    piped = subprocess.run(f"{sys.executable} -m xmledger issues -L {SAMPLE} --as-of 2019-05-31 | head -1",
+                           shell=True, capture_output=True, timeout=60)
+    assert b"Traceback" not in piped.stderr and piped.stdout
+
+
+# ------------------------------------------------------------------ silent wrong answers
+
+def test_09_an_unreadable_folder_is_an_error(tmp_path, cli, monkeypatch):
+    """(Tests run as root, who reads anything: the permission error is simulated.)"""
+    root = write_ledger(tmp_path / "l", {"projects/北宋镇/a.yaml": BASE["projects/base.yaml"].replace("P-1", "P-2")})
+    real = os.scandir
+
+    def scandir(path="."):
+        if str(path).endswith("北宋镇"):
+            raise PermissionError(13, "Permission denied")
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    result = cli("check", "-L", root, "--lang", "en", "--no-cache")
+    assert result.exit_code == 1
+    assert "projects/北宋镇/: error E012 folder cannot be read: Permission denied" in result.stdout
+    assert cli("status", "-L", root, *AS_OF, "--no-cache").exit_code == 1
+
+
+def test_09_an_unreadable_ledger_yaml_is_not_missing(tmp_path, cli, monkeypatch):
+    root = write_ledger(tmp_path / "l")
+    from xmledger.sources import folder
+
+    real = folder.read_regular
+    monkeypatch.setattr(folder, "read_regular", lambda p: None if p.endswith("ledger.yaml") else real(p))
+    result = cli("check", "-L", root, "--lang", "en", "--no-cache")
+    assert "ledger.yaml: error E012 file cannot be read" in result.stdout and "E401" not in result.stdout
+
+
+def test_10_allow_errors_never_uses_default_settings(tmp_path, cli):
+    root = write_ledger(tmp_path / "l", {"ledger.yaml": BASE["ledger.yaml"] + "unit: 亿\n"})
+    result = cli("summary", "-L", root, *AS_OF, "--allow-errors")
+    assert result.exit_code == 1 and result.stdout == ""
+    assert "ledger.yaml" in result.stderr and "--allow-errors" in result.stderr
+
+
+def test_11_a_changed_cache_shard_is_not_trusted(tmp_path, cli, monkeypatch):
+    from xmledger.loading import cache
+
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("XMLEDGER_CACHE_DIR", str(folder))
+    root = write_ledger(tmp_path / "l")
+    assert cli("status", "-L", root, *AS_OF, "--format", "json").exit_code == 0
+    shard = next(p for p in folder.glob("*/*.cache") if b"7000" in p.read_bytes())
+    data = shard.read_bytes()
+    shard.write_bytes(data.replace(b"7000", b"9000"))  # still unpickles, but its hash no longer matches
+    doc = json.loads(cli("status", "-L", root, *AS_OF, "--format", "json").stdout)
+    assert doc["total_investment"] == "7000"
+
+
+def test_11_a_planted_pickle_never_runs(tmp_path, cli, monkeypatch):
+    from xmledger.loading import cache
+
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("XMLEDGER_CACHE_DIR", str(folder))
+    root = write_ledger(tmp_path / "l")
+    cli("status", "-L", root, *AS_OF)
+    marker = tmp_path / "pwned"
+    payload = pickle.dumps(type("X", (), {"__reduce__": lambda self: (os.system, (f"touch {marker}",))})())
+    for shard in folder.glob("*/*.cache"):
+        shard.write_bytes(payload)  # no seal: refused before unpickling
+    cli("status", "-L", root, *AS_OF)
+    for shard in folder.glob("*/*.cache"):  # sealed, but in a folder others may write to: never read
+        shard.write_bytes(cache.seal(pickle.loads(pickle.dumps(0))))
+    sub = next(folder.iterdir())
+    sub.chmod(0o777)
+    for shard in sub.glob("*.cache"):
+        shard.write_bytes(cache.MAGIC + b"\0" * 16 + payload)
+    result = cli("status", "-L", root, *AS_OF)
+    assert result.exit_code == 0 and not marker.exists()
+
+
+def test_14_every_finding_at_once(tmp_path, cli):
+    card = BASE["responsibilities/base.yaml"] + "visits:\n  - {date: 2019-02-30, project: P-1}\n"
+    files = {"projects/dup.yaml": BASE["projects/base.yaml"].replace("total_investment: 7000", "total_investment: 0"),
+             "responsibilities/base.yaml": card,
+             "issues/bad.yaml": "id: Q-9\nproject: P-404\ncategory: 用地\ntitle: x\nraised: 2019-04-01\n"}
+    root = write_ledger(tmp_path / "l", files)
+    out = cli("check", "-L", root, "--lang", "en").stdout
+    assert "projects/dup.yaml:1:5: error E301 id: P-1 is already the id of the record at projects/base.yaml:1" in out
+    assert "issues/bad.yaml:2:10: error E302 project: no project has the id P-404" in out  # beside its E105
+    assert "W103" not in out  # the card with a bad visit date still covers P-1
+    doc = json.loads(cli("status", "-L", root, *AS_OF, "--allow-errors", "--format", "json").stdout)
+    assert doc["projects"] == 0  # both records of the duplicated id are left out
+
+
+# ------------------------------------------------------------------ item 15: SPEC §5.5 and 同比
+
+LEDGER = "name: 测试台账\nregion: 测试县\n"
+
+
+def project(pid, plans, progress=""):
+    return (f"- id: {pid}\n  name: 项目{pid}\n  level: county\n  category: 乡村振兴\n  total_investment: 10000\n"
+            f"  start: {{planned: 2023-01-01, actual: 2023-01-10}}\n  plans: {plans}\n{progress}")
+
+
+def test_15_overdue_and_open_count_every_year_of_listed_projects(tmp_path, cli):
+    files = {"ledger.yaml": LEDGER,
+             "projects/p.yaml": project("A", "{2023: {annual: 100}, 2024: {annual: 100}}") + project("B", "{2023: {annual: 100}}"),
+             "responsibilities/r.yaml": "id: R1\nleader: {name: 张三}\nunit: 县发改局\nperson: 李四\nprojects: [A, B]\n",
+             "issues/q.yaml": "- {id: Q1, project: A, category: land, title: 去年的问题, raised: 2023-11-01}\n"
+                              "- {id: Q2, project: B, category: land, title: 名单外项目的问题, raised: 2023-11-01}\n"
+                              "- {id: Q3, project: A, category: land, title: 今年的问题, raised: 2024-03-01}\n"}
+    root = write_ledger(tmp_path / "l", files, base=False)
+    doc = json.loads(cli("status", "-L", root, "--as-of", "2024-05-31", "--format", "json").stdout)
+    assert doc["issues"]["raised"] == 1 and doc["issues"]["overdue"] == 2  # Q3 this year; Q1 carried over; not Q2
+    text = cli("summary", "-L", root, "--as-of", "2024-05-31").stdout
+    assert "逾期未办结问题2个" in text and "去年的问题（Q1" in text and "名单外" not in text
+    leaders = json.loads(cli("leaders", "-L", root, "--as-of", "2024-05-31", "--format", "json").stdout)["leaders"]
+    assert (leaders[0]["open_issues"], leaders[0]["overdue_issues"]) == (2, 2)
+    rows = json.loads(cli("progress", "-L", root, "--as-of", "2024-05-31", "--format", "json").stdout)["projects"]
+    assert [(r["id"], r["open_issues"]) for r in rows] == [("A", 2)]
+
+
+def test_15_the_year_before_counts_only_its_own_months(tmp_path, cli):
+    progress = ("  progress:\n    - {month: 2024-06, invested: 40}\n    - {month: 2025-01, invested: 30}\n"
+                "    - {month: 2026-01, invested: 20}\n")
+    files = {"ledger.yaml": LEDGER, "projects/p.yaml": project("A", "{2024: {annual: 100}, 2025: {annual: 100}}",
+                                                                 progress),
+             "responsibilities/r.yaml": "id: R1\nleader: {name: 张三}\nunit: 县发改局\nperson: 李四\nprojects: [A]\n"}
+    root = write_ledger(tmp_path / "l", files, base=False)
+    doc = json.loads(cli("status", "-L", root, "--year", "2025", "--as-of", "2026-01-10", "--format", "json").stdout)
+    assert doc["completed_ytd"] == "30"  # 2025's own months, not January 2026
+    assert doc["yoy"]["completed_ytd_growth"] == pytest.approx(30 / 40 - 1)  # 2024: June only, not January 2025
+
+
+def test_25_ids_of_a_utf16_file_are_salvaged(tmp_path, cli):
+    root = write_ledger(tmp_path / "l", {"projects/base.yaml": BASE["projects/base.yaml"].encode("utf-16")})
+    out = cli("check", "-L", root, "--lang", "en").stdout
+    assert "E001 file is UTF-16" in out and "E302" not in out
+
+
+def test_31_a_relative_xdg_cache_home_is_ignored(tmp_path):
+    root = write_ledger(tmp_path / "l")
+    env = {"XMLEDGER_CACHE_DIR": "", "XDG_CACHE_HOME": "relative-cache", "HOME": str(tmp_path / "home")}
+    clean(run_process("status", "-L", root, *AS_OF, env=env, cwd=root), 0)
+    assert not (root / "relative-cache").exists() and (tmp_path / "home" / ".cache" / "xmledger").is_dir()
