@@ -296,3 +296,51 @@ def test_31_a_relative_xdg_cache_home_is_ignored(tmp_path):
     env = {"XMLEDGER_CACHE_DIR": "", "XDG_CACHE_HOME": "relative-cache", "HOME": str(tmp_path / "home")}
     clean(run_process("status", "-L", root, *AS_OF, env=env, cwd=root), 0)
     assert not (root / "relative-cache").exists() and (tmp_path / "home" / ".cache" / "xmledger").is_dir()
+
+
+# ------------------------------------------------------------------ filters (13), language (21), hints (24)
+
+@pytest.mark.parametrize("args,option,hint", [
+    (["status", "--level", "县级"], "--level", "write county for 县级"),
+    (["status", "--location", "北宋"], "--location", "did you mean '北宋镇'"),
+    (["summary", "--unit", "县发改"], "--unit", "did you mean '县发改局'"),
+    (["progress", "--leader", "张三丰"], "--leader", "no project has leader"),
+    (["status", "--tag", "白名单"], "--tag", "no project has tag"),
+    (["issues", "--project-category", "乡村"], "--project-category", "did you mean '乡村振兴'"),
+    (["issues", "--project", "LJ2019-0001"], "--project", "did you mean 'LJ2019-001'"),
+    (["issues", "--category", "资"], "--category", "no problem has category"),
+    (["issues", "--assignee-unit", "县财政"], "--assignee-unit", "did you mean '县财政局'"),
+])
+def test_13_a_filter_that_matches_nothing_is_wrong_usage(cli, args, option, hint):
+    result = cli(*args, "-L", SAMPLE, *AS_OF)
+    assert result.exit_code == 2 and option in result.stderr and hint in result.stderr, result.stderr
+
+
+def test_13_problem_categories_by_their_label(cli):
+    by_code = cli("issues", "-L", SAMPLE, *AS_OF, "--category", "funding", "--format", "csv").stdout
+    by_label = cli("issues", "-L", SAMPLE, *AS_OF, "--category", "资金", "--format", "csv").stdout
+    assert by_code == by_label and by_code.count("\n") > 3
+
+
+def test_21_findings_and_the_refusal_speak_the_ledgers_language(tmp_path, cli):
+    root = write_ledger(tmp_path / "l", {"issues/bad.yaml": "id: Q-2\nproject: P-1\ncategory: 用地\n"})
+    out = cli("check", "-L", root).stdout
+    assert "issues/bad.yaml:1:1: error E101 title: 缺少此项" in out and "提示：在这个映射中添加 title:" in out
+    assert "error E105 category: 这里不允许“用地”；应为 funding、land" in out and "“用地”应写作 land" in out
+    refused = cli("status", "-L", root, *AS_OF)
+    assert refused.exit_code == 1 and "台账有错误" in refused.stderr and "xmledger check" in refused.stderr
+    english = cli("check", "-L", root, "--lang", "en").stdout
+    assert "issues/bad.yaml:1:1: error E101 title: missing" in english
+    (root / "ledger.yaml").write_text(BASE["ledger.yaml"] + "language: en\n", encoding="utf-8")
+    assert "error E101 title: missing" in cli("check", "-L", root).stdout
+
+
+def test_24_full_width_colons_and_digits_and_chinese_codes_get_a_hint(tmp_path, cli):
+    root = write_ledger(tmp_path / "l", {"projects/base.yaml": BASE["projects/base.yaml"].replace(
+        "name: 绿竹韵共享生态苑项目", "name： 绿竹韵共享生态苑项目")})
+    out = cli("check", "-L", root, "--lang", "en").stdout
+    assert out.startswith("projects/base.yaml:2:5: error E002") and "a full-width colon (：)" in out
+    root = write_ledger(tmp_path / "m", {"projects/base.yaml": BASE["projects/base.yaml"].replace(
+        "level: county", "level: 县级").replace("total_investment: 7000", "total_investment: ７０００")})
+    out = cli("check", "-L", root).stdout
+    assert "提示：“县级”应写作 county" in out and "提示：请用半角数字：7000" in out

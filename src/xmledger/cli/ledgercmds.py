@@ -39,7 +39,7 @@ def check(
                                      param_hint="--select/--ignore")
     root = resolve_root(ledger)
     result = load_ledger(root, no_cache)
-    language = lang.value if lang else "en"
+    language = lang.value if lang else result.ledger.settings.language  # the people who fix the files read it
     findings = choose(result.findings, tuple(c.upper() for c in select), tuple(c.upper() for c in ignore))
     report = api.check(result._replace(findings=findings), language)
     try:

@@ -178,6 +178,12 @@ class ReportOptions(NamedTuple):
     tag: list
     allow_errors: bool
     no_cache: bool
+    renamed: dict = {}  # shared options this command spells otherwise (issues: --project-category)
+
+    def flag(self, option: str | None) -> str | None:
+        """A shared option's flag as this command spells it."""
+        name = (option or "").lstrip("-")
+        return self.renamed.get(name, option)
 
 
 def report_options(func=None, *, renamed: dict[str, str] | None = None):
@@ -192,7 +198,7 @@ def report_options(func=None, *, renamed: dict[str, str] | None = None):
         @functools.wraps(func)
         def command(**kwargs):
             values = {p.name: kwargs.pop(p.name) for p in shared}
-            return func(opts=ReportOptions(**values), **kwargs)
+            return func(opts=ReportOptions(**values, renamed=renamed or {}), **kwargs)
 
         command.__signature__ = sig.replace(parameters=own + shared)
         return command
@@ -216,9 +222,9 @@ def report_context(opts: ReportOptions):
         return api.context(result, period=period, filters=filters, lang=opts.lang.value if opts.lang else None,
                            allow_errors=opts.allow_errors)
     except api.LedgerErrors:
-        refuse(result, root, opts.lang.value if opts.lang else "en")
+        refuse(result, root, opts.lang.value if opts.lang else result.ledger.settings.language)
     except api.UsageError as e:
-        raise typer.BadParameter(str(e), param_hint=e.option) from None
+        raise typer.BadParameter(str(e), param_hint=opts.flag(e.option)) from None
 
 
 def refuse(result, root: Path, lang: str) -> None:

@@ -29,6 +29,29 @@ class Say(NamedTuple):
         return Say(self.key, tuple((k, changes.get(k, v)) for k, v in self.args))
 
 
+class Choices(tuple):
+    """Allowed values, shown as "'a', 'b' or 'c'" in English and "a、b 或 c" in Chinese."""
+
+    def words(self, lang: str) -> str:
+        if lang == "zh":
+            return "、".join(self[:-1]) + f" 或 {self[-1]}" if len(self) > 1 else "".join(self)
+        quoted = [f"'{c}'" for c in self]
+        return ", ".join(quoted[:-1]) + f" or {quoted[-1]}" if len(quoted) > 1 else "".join(quoted)
+
+
+class Foreign(str):
+    """Text from a library in English (libyaml's "could not find expected ':'"); shown in Chinese through
+    FOREIGN where we know the phrase, else as it is."""
+
+    def words(self, lang: str) -> str:
+        if lang != "zh":
+            return str(self)
+        text = str(self)
+        for english, chinese in FOREIGN:
+            text = text.replace(english, chinese)
+        return text
+
+
 def msg(key: str, /, **args) -> Say:
     """A sentence of SENTENCES (or a label of LABELS) with its fields; checked when worded."""
     return Say(key, tuple(sorted(args.items())))
@@ -48,6 +71,8 @@ def shorten(text: str, limit: int = MAX_SHOWN) -> str:
 def _field(value: Any, lang: str) -> str:
     if isinstance(value, Say):
         return say(value, lang)
+    if isinstance(value, (Choices, Foreign)):
+        return value.words(lang)
     if isinstance(value, Decimal):
         if not value.is_finite():
             return str(value)
@@ -98,12 +123,86 @@ def counted(key: str, n: int, lang: str) -> str:
     return (one if n == 1 else many).format(n=n)
 
 
+#: libyaml's phrases in Chinese (longest first where one contains another)
+FOREIGN = (
+    ("found a tab character that violates indentation", "出现了违反缩进规则的制表符"),
+    ("found a tab character where an indentation space is expected", "应为缩进空格处出现了制表符"),
+    ("could not find expected ':'", "找不到应有的冒号“:”"),
+    ("did not find expected ',' or ']'", "找不到应有的“,”或“]”"),
+    ("did not find expected ',' or '}'", "找不到应有的“,”或“}”"),
+    ("did not find expected key", "找不到应有的键"),
+    ("did not find expected '-' indicator", "找不到应有的“-”"),
+    ("did not find expected node content", "找不到应有的内容"),
+    ("did not find expected <document start>", "找不到应有的文档开头"),
+    ("mapping values are not allowed in this context", "此处不允许出现映射的值（“: ”）"),
+    ("mapping values are not allowed here", "此处不允许出现映射的值（“: ”）"),
+    ("found character that cannot start any token", "出现了不能作为开头的字符"),
+    ("found unexpected end of stream", "文件意外结束"),
+    ("found unknown escape character", "出现了未知的转义字符"),
+    ("found undefined tag handle", "出现了未定义的标签"),
+    ("block sequence entries are not allowed in this context", "此处不允许出现列表项（“- ”）"),
+    ("control characters are not allowed", "不允许控制字符"),
+    ("while scanning a plain scalar", "读取普通值时"),
+    ("while scanning a simple key", "读取键时"),
+    ("while scanning a quoted scalar", "读取带引号的值时"),
+    ("while scanning a double-quoted scalar", "读取双引号中的值时"),
+    ("while scanning a block scalar", "读取多行文本时"),
+    ("while parsing a flow sequence", "读取方括号列表时"),
+    ("while parsing a flow mapping", "读取花括号映射时"),
+    ("while parsing a block mapping", "读取映射时"),
+    ("while parsing a block collection", "读取列表时"),
+    ("while parsing a flow node", "读取值时"),
+    ("while parsing a block node", "读取值时"),
+    ("while scanning for the next token", "读取下一项时"),
+    ("while scanning an alias", "读取别名时"),
+    ("while scanning an anchor", "读取锚点时"),
+    ("while scanning a tag", "读取标签时"),
+    (" (", "（"), ("(", "（"), (")", "）"),
+)
+
+#: Chinese words an analyst may write where the format wants an English code (level: 县级 -> county); the
+#: labels of LABELS count too (县重点, 资金 ...). Used for hints only: the format itself stays English codes.
+ALIASES = {
+    "province": ("省级", "省", "省重点项目"), "city": ("市级", "市", "市重点项目"), "county": ("县级", "县", "县重点项目", "区级"),
+    "general": ("一般", "一般问题"), "hard": ("难题", "疑难问题", "困难"),
+    "planning": ("谋划", "谋划一批"), "reserve": ("储备", "储备一批"),
+    "new": ("新建",), "expansion": ("扩建",), "renovation": ("改建", "技改"), "relocation": ("迁建", "搬迁"),
+}
+
+
+def code_for(word, choices) -> str | None:
+    """The code of `choices` that a Chinese word stands for (县级 -> county), if any."""
+    for code in choices:
+        names = ALIASES.get(code, ())
+        labels = [pair[0] for key in (code, f"cat_{code}", f"pool_{code}", f"nature_{code}", f"difficulty_{code}",
+                                      f"duty_{code}") if (pair := LABELS.get(key))]
+        if word in names or word in labels:
+            return code
+    return None
+
+
 def did_you_mean(word, choices) -> Say | None:
-    """A hint naming the closest of `choices` to a mistyped `word`, if one is close enough."""
+    """A hint naming the closest of `choices` to a mistyped `word`, if one is close enough, or the code a
+    Chinese word stands for."""
     import difflib
 
+    code = code_for(str(word), [str(c) for c in choices])
+    if code is not None:
+        return msg("hint.write_as", value=str(word), code=code)
     close = difflib.get_close_matches(str(word), [str(c) for c in choices], n=1, cutoff=0.6)
     return msg("hint.did_you_mean", word=close[0]) if close else None
+
+
+def ascii_digits(value) -> Say | None:
+    """A hint for a number written with full-width digits (１００) or other look-alikes, if that is what it is."""
+    import unicodedata
+
+    if not isinstance(value, str):
+        return None
+    text = unicodedata.normalize("NFKC", value).strip()
+    if text != value.strip() and text and text.replace(".", "", 1).replace(",", "").rstrip("亿万元").isdigit():
+        return msg("hint.ascii_digits", text=text)
+    return None
 
 
 def words(key: str, lang: str, /, **args) -> str:
@@ -442,6 +541,10 @@ SENTENCES: dict[str, tuple[str, str]] = {
     "read.duplicate_key": ("键“{key}”在这个映射中出现了两次", "key '{key}' appears twice in this mapping"),
     "read.duplicate_key.hint": ("YAML 只会保留其中一个：删除或改名另一个",
                                 "YAML keeps only one of them: remove or rename the other"),
+    "read.full_width_colon.hint": ("这里用了全角冒号“：”：键和值之间要用半角冒号加空格“: ”",
+                                   "a full-width colon (：) is used here: YAML needs an ASCII colon and a space, ': '"),
+    "hint.write_as": ("“{value}”应写作 {code}", "write {code} for {value}"),
+    "hint.ascii_digits": ("请用半角数字：{text}", "write it with ASCII digits: {text}"),
     "read.cannot_read.file": ("文件无法读取{detail}", "file cannot be read{detail}"),
     "read.cannot_read.file.hint": ("检查文件权限：xmledger 需要能读取台账中的每个文件",
                                    "check its permissions: xmledger must be able to read every file of the ledger"),

@@ -32,7 +32,7 @@ from pydantic_core import PydanticCustomError
 
 from ..core import records as r
 from ..core.amounts import LEDGER_UNITS, MAX_AMOUNT, MAX_PLACES, AmountError, parse_amount, type_name
-from ..core.words import Say, msg
+from ..core.words import Say, ascii_digits, msg
 from .yamlread import BadDate, Odd
 
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"
@@ -40,8 +40,8 @@ _ISO_DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})\Z")
 _ISO_MONTH = re.compile(r"([0-9]{4})-([0-9]{2})\Z")
 
 
-def _fail(code: str, say: Say):
-    return PydanticCustomError(code, "{message}", {"message": say.key, "say": say})
+def _fail(code: str, say: Say, hint: Say | None = None):
+    return PydanticCustomError(code, "{message}", {"message": say.key, "say": say, "hint": hint})
 
 
 _DECIMALS: dict[int, Decimal] = {}  # shared, like the YAML reader's scalars (see yamlread.shared)
@@ -64,14 +64,14 @@ def _to_amount(value, info: ValidationInfo) -> Decimal:
     try:
         return parse_amount(value, unit)
     except AmountError as e:
-        raise _fail("E104" if e.say.key == "amount.negative" else "E108", e.say) from None
+        raise _fail("E104" if e.say.key == "amount.negative" else "E108", e.say, ascii_digits(value)) from None
 
 
 def _to_number(value) -> Decimal:
     if isinstance(value, bool) or not isinstance(value, (int, Decimal)):
         if isinstance(value, Odd):
             raise _fail("E103", msg("field.number_read_as", text=value.text, reads=value.reads_as))
-        raise _fail("E103", msg("field.expected_number", what=type_name(value)))
+        raise _fail("E103", msg("field.expected_number", what=type_name(value)), ascii_digits(value))
     if not Decimal(value).is_finite():
         raise _fail("E103", msg("field.not_finite", value=value))
     return Decimal(value)

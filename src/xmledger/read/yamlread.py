@@ -44,7 +44,7 @@ from yaml.events import (
 )
 
 from ..core.findings import Aim, Finding
-from ..core.words import Say, msg
+from ..core.words import Foreign, Say, msg
 
 MAX_DEPTH = 32
 MAX_BYTES = 64 * 1024 * 1024
@@ -253,7 +253,7 @@ def _syntax_problem(e: yaml.YAMLError, data: bytes) -> Finding:
     else:  # pragma: no cover - libyaml always gives one of the two
         line, col = None, None
     if isinstance(e, yaml.reader.ReaderError):
-        return _problem(line, col, "E002", msg("read.bad_char", reason=e.reason, char=f"{e.character:04X}"),
+        return _problem(line, col, "E002", msg("read.bad_char", reason=Foreign(e.reason), char=f"{e.character:04X}"),
                         msg("read.bad_char.hint"))
     problem = getattr(e, "problem", None) or str(e)
     context = getattr(e, "context", None)
@@ -261,7 +261,25 @@ def _syntax_problem(e: yaml.YAMLError, data: bytes) -> Finding:
     hint = next((h for needle, h in _SYNTAX_HINTS if needle in message), None)
     if line is not None and _char_at(data, line, col) == "\t":
         hint = _TAB_HINT
-    return _problem(line, col, "E002", msg("read.syntax", detail=message), hint)
+    wide = _full_width_colon(data, getattr(e, "context_mark", None), line)
+    if wide is not None:  # `name： x` reads as text, and libyaml stumbles a line later: point at the colon
+        line, col = wide
+        hint = msg("read.full_width_colon.hint")
+    return _problem(line, col, "E002", msg("read.syntax", detail=Foreign(message)), hint)
+
+
+def _full_width_colon(data: bytes, context_mark, line: int | None) -> tuple[int, int] | None:
+    """(line, col) of a full-width colon (：) used as a key's colon, on the lines that led to a syntax error."""
+    if line is None:
+        return None
+    first = context_mark.line + 1 if context_mark is not None else line
+    lines = data.decode("utf-8", "replace").split("\n")
+    for n in range(max(1, min(first, line) - 1), min(line, len(lines)) + 1):
+        text = lines[n - 1]
+        head = text.split("#", 1)[0]
+        if "\uff1a" in head and ": " not in head and not head.rstrip().endswith(":"):
+            return n, head.index("\uff1a") + 1
+    return None
 
 
 class _Fatal(Exception):
