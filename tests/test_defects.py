@@ -89,7 +89,7 @@ def test_05_numbers_are_bounded(tmp_path):
         "ledger.yaml": BASE["ledger.yaml"] + "ranking: {weights: {start_rate: 1000000000000000000000000000000}}\n",
         "projects/base.yaml": BASE["projects/base.yaml"] + "land_mu: 1.0e+30\n"})
     out, _ = clean(run_process("check", "-L", root, "--lang", "en"), 1)
-    assert "ledger.yaml:4" in out and "projects/base.yaml:9" in out and out.count(" error E104 ") == 2
+    assert "ledger.yaml:5" in out and "projects/base.yaml:9" in out and out.count(" error E104 ") == 2
 
 
 def test_05_display_rounding_never_raises():
@@ -344,3 +344,138 @@ def test_24_full_width_colons_and_digits_and_chinese_codes_get_a_hint(tmp_path, 
         "level: county", "level: 县级").replace("total_investment: 7000", "total_investment: ７０００")})
     out = cli("check", "-L", root).stdout
     assert "提示：“县级”应写作 county" in out and "提示：请用半角数字：7000" in out
+
+
+# ------------------------------------------------------------------ the circular (12, 16, 22, 26, 27, 29)
+
+def test_12_a_filtered_circular_says_so(cli):
+    text = cli("summary", "-L", SAMPLE, *AS_OF, "--location", "北宋镇").stdout
+    title, head = text.splitlines()[0], text.split("\n\n")[1]
+    assert title == "利津县重点项目建设情况通报（所在地：北宋镇；截至2019年5月31日）"
+    assert head.startswith("截至2019年5月31日，全县（所在地：北宋镇）共有2019年重点项目13个")
+    english = cli("summary", "-L", SAMPLE, *AS_OF, "--level", "province", "--lang", "en").stdout
+    assert english.startswith("利津县: key projects (level: province), as of 31 May 2019")
+    assert "the county (level: province) has" in english
+
+
+SMALL = {
+    "ledger.yaml": "name: 小台账\nregion: 某区\nscope: district\n",
+    "projects/p.yaml": "".join(
+        f"- id: P{i}\n  name: 项目{i}\n  level: county\n  category: 乡村振兴\n  total_investment: 3000\n"
+        f"  start: {{planned: 2024-01-10{', actual: 2024-01-15' if i != 3 else ''}}}\n"
+        f"  plans: {{2024: {{annual: 1200}}}}\n" + ("  progress: [{month: 2024-05, invested: 600}]\n" if i == 1 else "")
+        for i in (1, 2, 3)),
+    "responsibilities/r.yaml": "".join(f"- id: R{i}\n  leader: {{name: 张三}}\n  unit: 单位{i}\n  person: 李四\n"
+                                       f"  projects: [P{i}]\n" for i in (1, 2, 3)),
+}
+
+
+def test_16_26_27_29_a_small_district(tmp_path, cli):
+    root = write_ledger(tmp_path / "l", SMALL, base=False)
+    text = cli("summary", "-L", root, "--as-of", "2024-05-31").stdout
+    assert "截至2024年5月31日，全区共有2024年重点项目3个，总投资9000万元，年度计划投资3600万元。" in text
+    assert "共收集问题0个，已办结0个，办结率无；逾期未办结0个。" in text and "办结率-" not in text
+    assert "红灯预警项目2个" in text and "后三位" not in text  # three units: there is no "bottom three"
+    english = cli("summary", "-L", root, "--as-of", "2024-05-31", "--lang", "en").stdout
+    assert "the district has 3 key projects" in english and "CNY 90 million" in english
+    assert "a resolution rate of n/a" in english
+
+
+def test_22_english_counts_agree(tmp_path, cli):
+    files = dict(SMALL, **{"projects/p.yaml": SMALL["projects/p.yaml"].split("- id: P2")[0]})
+    files["responsibilities/r.yaml"] = SMALL["responsibilities/r.yaml"].split("- id: R2")[0]
+    root = write_ledger(tmp_path / "l", files, base=False)
+    english = cli("summary", "-L", root, "--as-of", "2024-05-31", "--lang", "en").stdout
+    assert "has 1 key project on its 2024 list" in english and "1 has started" in english
+    assert "1 project (100.0%) is on schedule" in english and "0 problems were raised" in english
+    err = cli("check", "-L", root, "--lang", "en").stderr
+    assert err.startswith("0 errors, 0 warnings in 3 files (1 project, 1 responsibility card, 0 issues)")
+
+
+# ------------------------------------------------------------------ output (17, 18, 20, 29)
+
+def run_on_terminal(cli, monkeypatch, columns, *args):
+    import xmledger.renderers.terminal as terminal
+
+    monkeypatch.setattr(terminal, "wants_rich", lambda: True)
+    monkeypatch.setenv("COLUMNS", str(columns))
+    result = cli(*args)
+    assert result.exit_code == 0, result.stdout
+    return result.stdout
+
+
+@pytest.mark.parametrize("columns", [60, 100, 120])
+def test_17_terminal_tables_never_cut_numbers_or_ids(cli, monkeypatch, columns):
+    import re
+
+    text = run_on_terminal(cli, monkeypatch, columns, "progress", "-L", SAMPLE, *AS_OF, "--location", "北宋镇")
+    plain = re.sub(r"\x1b\[[0-9;]*m", "", text)
+    assert "…" not in plain
+    for needle in ("LJ2018-003", "1935.00", "6246.00", "14906.00", "LJ2019-053"):
+        assert needle in plain, needle
+
+
+def test_18_show_in_machine_formats(cli):
+    doc = json.loads(cli("show", "LJ2019-001", "-L", SAMPLE, *AS_OF, "--format", "json").stdout)
+    assert doc["project"]["id"] == "LJ2019-001" and doc["project"]["start_status"] == "started"
+    assert doc["project"]["pool"] is None and isinstance(doc["months"], list)
+    csv_text = cli("show", "LJ2019-001", "-L", SAMPLE, *AS_OF, "--format", "csv").stdout
+    assert "None" not in csv_text and "\npool,\n" in csv_text
+
+
+def test_20_control_characters_never_reach_the_output(tmp_path, cli, monkeypatch):
+    name = '"绿竹韵\\e[31m项目\\a\\0"'  # ESC, BEL and NUL, written as YAML escapes
+    root = write_ledger(tmp_path / "l", {"projects/base.yaml": BASE["projects/base.yaml"].replace(
+        "绿竹韵共享生态苑项目", name)})
+    for fmt in ("plain", "markdown", "table", "json"):
+        out = cli("progress", "-L", root, *AS_OF, "--format", fmt).stdout
+        assert not any(ch in out for ch in "\x1b\x07\x00"), fmt
+        assert "\\x1b[31m" in out or "\\u001b[31m" in out
+    out = run_on_terminal(cli, monkeypatch, 120, "progress", "-L", root, *AS_OF)
+    assert "\\x1b[31m项目" in out and "\x07" not in out
+    out = cli("summary", "-L", root, *AS_OF).stdout
+    assert "\x1b" not in out
+
+
+def test_29_an_empty_table_reads_the_same_on_a_terminal(tmp_path, cli, monkeypatch):
+    piped = cli("starts", "-L", SAMPLE, "--as-of", "2019-12-31", "--format", "plain").stdout
+    shown = run_on_terminal(cli, monkeypatch, 200, "starts", "-L", SAMPLE, "--as-of", "2019-12-31")
+    assert "(无)" in piped and "(无)" in shown
+
+
+# ------------------------------------------------------------------ locations (28), calendar (30)
+
+def test_28_locations_order_groups_and_refuse_others(tmp_path, cli):
+    ledger = "name: 测试台账\nregion: 测试县\nlocations: [北宋镇, 汀罗镇, 利津街道]\n"
+    projects = "".join(f"- id: P{i}\n  name: 项目{i}\n  level: county\n  category: 乡村振兴\n  location: {loc}\n"
+                       f"  total_investment: 100\n  plans: {{2024: {{annual: 10}}}}\n"
+                       for i, loc in enumerate(["利津街道", "北宋镇", "汀罗镇"]))
+    root = write_ledger(tmp_path / "l", {"ledger.yaml": ledger, "projects/p.yaml": projects}, base=False)
+    doc = json.loads(cli("status", "-L", root, "--as-of", "2024-05-31", "--by", "location", "--format", "json").stdout)
+    assert [g["key"] for g in doc["groups"]] == ["北宋镇", "汀罗镇", "利津街道"]  # the ledger's order, not by name
+    (root / "projects" / "p.yaml").write_text(projects.replace("汀罗镇", "汀罗"), encoding="utf-8")
+    out = cli("check", "-L", root, "--lang", "en").stdout
+    assert "error E111 location: '汀罗' is not a location of this ledger" in out and "did you mean '汀罗镇'" in out
+
+
+CALENDAR_ISSUES = "- {id: Q1, project: P-1, category: land, title: 年底的问题, raised: 2026-12-30}\n"
+
+
+def test_30_a_deadline_in_an_unknown_year_is_approximate(tmp_path, cli):
+    from xmledger.core.workdays import covers
+
+    if covers(2027):
+        pytest.skip("this chinesecalendar knows 2027")
+    root = write_ledger(tmp_path / "l", {"issues/base.yaml": CALENDAR_ISSUES})
+    out = cli("check", "-L", root, "--lang", "en").stdout
+    assert "warning W105 raised: the official holiday calendar of 2027 is not known" in out
+    shown = cli("issues", "-L", root, "--as-of", "2027-01-20").stdout
+    assert "注：本版本不知道2027年的法定节假日安排" in shown
+    assert "2027年的法定节假日" in cli("summary", "-L", root, "--year", "2019", "--as-of", "2027-01-20").stdout
+    one_holiday = BASE["ledger.yaml"] + "calendar: {extra_holidays: [2027-01-01]}\n"
+    root = write_ledger(tmp_path / "m", {"issues/base.yaml": CALENDAR_ISSUES, "ledger.yaml": one_holiday})
+    assert "W105" in cli("check", "-L", root).stdout  # one extra holiday does not make 2027 known
+    complete = BASE["ledger.yaml"] + "calendar: {extra_holidays: [2027-01-01], complete_years: [2027]}\n"
+    root = write_ledger(tmp_path / "n", {"issues/base.yaml": CALENDAR_ISSUES, "ledger.yaml": complete})
+    assert "W105" not in cli("check", "-L", root).stdout
+    assert "法定节假日" not in cli("issues", "-L", root, "--as-of", "2027-01-20").stdout

@@ -10,6 +10,7 @@ is put into words, in the reader's language, only when shown.
 from __future__ import annotations
 
 import datetime
+import string
 from decimal import Decimal
 from typing import Any, NamedTuple
 
@@ -89,6 +90,23 @@ def _field(value: Any, lang: str) -> str:
     return "" if value is None else shorten(str(value))
 
 
+class _Wording(string.Formatter):
+    """Fills a template: each field worded for `lang`; `{n:one|many}` picks a word by the count n (English
+    templates only: "{n} {n:project|projects}")."""
+
+    def __init__(self, lang: str):
+        self.lang = lang
+
+    def format_field(self, value: Any, spec: str) -> str:
+        if "|" in spec:
+            one, many = spec.split("|", 1)
+            return one if value == 1 else many
+        return _field(value, self.lang)
+
+
+_WORDING = {lang: _Wording(lang) for lang in LANGS}
+
+
 def say(s: Say | str | None, lang: str) -> str:
     """Put a sentence into words. Plain strings (a value from the ledger, libyaml's own text) pass as they are."""
     if s is None:
@@ -99,7 +117,7 @@ def say(s: Say | str | None, lang: str) -> str:
     if pair is None:
         raise KeyError(f"no words for {s.key!r}")
     template = pair[0] if lang == "zh" else pair[1]
-    return template.format_map({k: _field(v, lang) for k, v in s.args}) if s.args else template
+    return _WORDING["zh" if lang == "zh" else "en"].vformat(template, (), dict(s.args)) if s.args else template
 
 
 def t(key: str, lang: str) -> str:
@@ -468,6 +486,7 @@ SENTENCES: dict[str, tuple[str, str]] = {
     "code.E108": ("金额无效", "invalid amount"),
     "code.E109": ("值被 YAML 读成了其他类型：请加引号", "value read as another type: quote it"),
     "code.E110": ("类别不在 ledger.yaml 允许范围内", "category not allowed by ledger.yaml"),
+    "code.E111": ("所在地不在 ledger.yaml 允许范围内", "location not allowed by ledger.yaml"),
     "code.E201": ("月度计划之和不等于年度计划", "monthly plan does not add up to the annual plan"),
     "code.E202": ("同一月份的进度填了两次", "progress month given twice"),
     "code.E203": ("进度月份在未来", "progress month in the future"),
@@ -634,6 +653,7 @@ SENTENCES: dict[str, tuple[str, str]] = {
 
     # ---------------------------------------------------------------- record rules (E2xx, W101-W102)
     "rule.category": ("“{category}”不是本台账的类别", "'{category}' is not a category of this ledger"),
+    "rule.location": ("“{location}”不是本台账的所在地", "'{location}' is not a location of this ledger"),
     "rule.monthly_sum": ("{year}年月度计划合计 {total}，年度计划为 {annual}", "monthly plan of {year} adds up to {total}, annual is {annual}"),
     "rule.monthly_sum.hint": ("让各月之和正好等于年度计划，或删去 monthly", "make the months add up to the annual plan exactly, or drop monthly"),
     "rule.annual_above_total": ("{year}年年度计划（{annual}）高于总投资（{total}）",
@@ -674,11 +694,17 @@ SENTENCES: dict[str, tuple[str, str]] = {
     "rule.no_card": ("{id} 在 {years} 年名单上，但不在任何跟踪卡上", "{id} is on the list of {years} but on no responsibility card"),
     "rule.no_card.hint": ("把它加入 responsibilities/ 中的一张跟踪卡", "add it to a card in responsibilities/"),
     "rule.late_start": ("计划开工日期 {date} 已过，但未填写 start.actual", "planned start {date} has passed and start.actual is not set"),
-    "rule.calendar": ("本版本不知道 {year} 年的法定节假日安排：该年提出的问题按周一至周五计算期限，为近似值",
-                      "the official holiday calendar of {year} is not known to this version: deadlines of problems "
-                      "raised in {year} count Monday-Friday and are approximate"),
-    "rule.calendar.hint": ("升级 chinesecalendar，或在 ledger.yaml 的 calendar: 中列出该年的节假日",
-                           "upgrade chinesecalendar, or list the year's holidays under calendar: in ledger.yaml"),
+    "rule.calendar": ("本版本不知道 {year} 年的法定节假日安排：落在该年的办结期限按周一至周五计算，为近似值",
+                      "the official holiday calendar of {year} is not known to this version: deadlines in {year} "
+                      "count Monday-Friday and are approximate"),
+    "rule.calendar.hint": ("升级 chinesecalendar；或在 ledger.yaml 的 calendar: 中列出该年全部节假日和调休上班日"
+                           "（extra_holidays、extra_workdays），并把该年写进 complete_years",
+                           "upgrade chinesecalendar, or give every holiday and make-up day of that year under "
+                           "calendar: in ledger.yaml (extra_holidays, extra_workdays) and list the year in "
+                           "complete_years"),
+    "note.calendar": ("注：本版本不知道{years}年的法定节假日安排，这些年份的工作日按周一至周五计算，办结期限和逾期天数为近似值",
+                      "note: the official holidays of {years} are not known to this version: working days in those "
+                      "years count Monday-Friday, so deadlines and days overdue are approximate"),
 
     # ---------------------------------------------------------------- the circular (通报), SPEC §7
     "circ.title": ("{region}重点项目建设情况通报（截至{date}）",
@@ -686,7 +712,7 @@ SENTENCES: dict[str, tuple[str, str]] = {
     "circ.left_out": ("注：{records}条记录、{files}个文件因错误未计入本通报。",
                  "Note: {records} records and {files} files with errors are left out of this circular."),
     "circ.head": ("截至{date}，{where}共有{year}年重点项目{n}个，总投资{total}，年度计划投资{annual}。",
-                 "As of {date}, {where} has {n} key projects on its {year} list, with a total investment of {total} and an annual plan of {annual}."),
+                 "As of {date}, {where} has {n} key {n:project|projects} on its {year} list, with a total investment of {total} and an annual plan of {annual}."),
     "circ.breakdown": ("其中：{parts}。",
                  " By category: {parts}."),
     "circ.part": ("{key}项目{n}个",
@@ -696,7 +722,7 @@ SENTENCES: dict[str, tuple[str, str]] = {
     "circ.list_sep": ("、",
                  ", "),
     "circ.started": ("已开工{n}个，开工率{rate}",
-                 "{n} have started, a start rate of {rate}"),
+                 "{n} {n:has|have} started, a start rate of {rate}"),
     "circ.yoy_same": ("，与上年同期持平",
                  ", the same as a year earlier"),
     "circ.yoy_up": ("，同比提高{pp}个百分点",
@@ -704,15 +730,15 @@ SENTENCES: dict[str, tuple[str, str]] = {
     "circ.yoy_down": ("，同比降低{pp}个百分点",
                  ", {pp} percentage points down on a year earlier"),
     "circ.on_schedule": ("；达到计划进度项目{n}个，占总数的{rate}。",
-                 "; {n} projects ({rate}) are on schedule."),
+                 "; {n} {n:project|projects} ({rate}) {n:is|are} on schedule."),
     "circ.new": ("续建项目{continuing}个；新开工项目{new}个，已开工{started}个，新开工率{rate}",
-                 " {continuing} are continuing; of {new} new projects {started} have started ({rate})"),
+                 " {continuing} {continuing:is|are} continuing; of {new} new {new:project|projects}, {started} {started:has|have} started ({rate})"),
     "circ.late": ("；逾期未开工{n}个。",
-                 "; {n} are late to start."),
+                 "; {n} {n:is|are} late to start."),
     "circ.stop": ("。",
                  "."),
     "circ.completing": ("计划年内竣工项目{n}个，已竣工{done}个，竣工率{rate}。",
-                 " {done} of the {n} projects due to complete this year have completed ({rate})."),
+                 " {done} of the {n} {n:project|projects} due to complete this year {done:has|have} completed ({rate})."),
     "circ.span_1": ("1月",
                  "January"),
     "circ.span": ("1—{m}月",
@@ -732,7 +758,7 @@ SENTENCES: dict[str, tuple[str, str]] = {
     "circ.time_behind": ("，落后序时进度{pp}个百分点",
                  ", {pp} points behind the time schedule"),
     "circ.dh_ahead": ("，提前{n}个月实现“双过半”",
-                 "; the double half was reached {n} month(s) early"),
+                 "; the double half was reached {n} {n:month|months} early"),
     "circ.dh_on_time": ("，实现“双过半”",
                  "; the double half was reached"),
     "circ.dh_month": ("，{month}月实现“双过半”",
@@ -740,9 +766,9 @@ SENTENCES: dict[str, tuple[str, str]] = {
     "circ.dh_not": ("，尚未实现“双过半”",
                  "; the double half has not been reached"),
     "circ.problems": ("共收集问题{raised}个，已办结{resolved}个，办结率{rate}；逾期未办结{overdue}个。",
-                 "{raised} problems were raised and {resolved} resolved, a resolution rate of {rate}; {overdue} are overdue."),
+                 "{raised} {raised:problem was|problems were} raised and {resolved} resolved, a resolution rate of {rate}; {overdue} {overdue:is|are} overdue."),
     "circ.problems_more": ("已销号{closed}个，逾期办结{late}个",
-                 " {closed} are closed and {late} were resolved late"),
+                 " {closed} {closed:is|are} closed and {late} {late:was|were} resolved late"),
     "circ.avg_days": ("，平均办理{days}个工作日。",
                  "; a problem took {days} working days on average."),
     "circ.red_head": ("红灯预警项目{n}个：",
@@ -765,6 +791,12 @@ SENTENCES: dict[str, tuple[str, str]] = {
                  "{key} (score {score})"),
     "circ.no_list": ("截至{date}，{where}{year}年重点项目名单上没有项目。本台账有名单的年份：{years}；可用 --year 或 --as-of 选择。",
                  "As of {date}, {where} has no key projects on a {year} list. Years with a list in this ledger: {years}; choose one with --year or --as-of."),
+    "circ.title_filtered": ("{region}重点项目建设情况通报（{filter}；截至{date}）", "{region}: key projects ({filter}), as of {date}"),
+    "circ.where_filtered": ("{where}（{filter}）", "{where} ({filter})"),
+    "circ.filter": ("{name}：{values}", "{name}: {values}"),
+    "circ.filter_sep": ("；", "; "),
+    "circ.no_rate": ("无", "n/a"),
+    "circ.wan": ("{amount}万元", "CNY {amount} million"),
     "circ.where.province": ("全省", "the province"),
     "circ.where.city": ("全市", "the city"),
     "circ.where.county": ("全县", "the county"),

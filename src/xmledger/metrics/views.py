@@ -174,6 +174,23 @@ def is_open(q: r.Issue, d: datetime.date) -> bool:
     return q.raised <= d and (q.resolved is None or q.resolved > d)
 
 
+def approximate_years(views, s: r.Settings, d: datetime.date) -> tuple[int, ...]:
+    """The years in which these problems count working days without the official calendar: a derived deadline
+    (raised -> due), days overdue (due -> D) and days to resolve (raised -> resolved) each span some years."""
+    from ..core.workdays import covers
+
+    years: set[int] = set()
+    for v in views:
+        q = v.issue
+        if q.due is None:
+            years.update(range(q.raised.year, v.due.year + 1))
+        if v.overdue:
+            years.update(range(v.due.year, d.year + 1))
+        if v.resolved:
+            years.update(range(q.raised.year, q.resolved.year + 1))
+    return tuple(sorted(y for y in years if y not in s.complete_years and not covers(y)))
+
+
 _CALENDARS: dict[tuple, WorkCalendar] = {}
 
 

@@ -147,6 +147,8 @@ class Warnings(_Model):
 class Calendar(_Model):
     extra_holidays: list[Date] = Field(default_factory=list, description="days off beyond the official calendar")
     extra_workdays: list[Date] = Field(default_factory=list, description="working days beyond the official calendar")
+    complete_years: list[Year] = Field(default_factory=list, description="years whose every holiday and make-up "
+                                       "day is listed above (for years the official calendar does not know yet)")
 
 
 class Weights(_Model):
@@ -169,10 +171,12 @@ class LedgerFile(_Model):
 
     name: Text = Field(description="title of the ledger, used in report headings")
     region: Text = Field(description="region name, e.g. 利津县")
-    scope: Literal["province", "city", "county"] = "county"
+    scope: Literal["province", "city", "county", "district"] = Field(
+        "county", description="administrative level of the ledger's owner: the circular says 全省/全市/全县/全区")
     unit: Literal[LEDGER_UNITS] = Field("万元", description="unit of every amount in the ledger")
     language: Literal["zh", "en"] = "zh"
     categories: list[Text] | None = Field(None, description="allowed project categories")
+    locations: list[Text] | None = Field(None, description="allowed project locations, in the order groups are shown")
     sla: Sla = Field(default_factory=Sla)
     warnings: Warnings = Field(default_factory=Warnings)
     calendar: Calendar = Field(default_factory=Calendar)
@@ -186,11 +190,13 @@ class LedgerFile(_Model):
         return r.Settings(
             name=self.name, region=self.region, scope=self.scope, unit=self.unit, language=self.language,
             categories=tuple(self.categories) if self.categories is not None else None,
+            locations=tuple(self.locations) if self.locations is not None else None,
             general_days=self.sla.general_days, hard_plan_days=self.sla.hard_plan_days,
             yellow_below=self.warnings.yellow_below, red_below=self.warnings.red_below,
             red_late_start_days=self.warnings.red_late_start_days,
             extra_holidays=frozenset(self.calendar.extra_holidays),
             extra_workdays=frozenset(self.calendar.extra_workdays),
+            complete_years=frozenset(self.calendar.complete_years),
             weights=(("start_rate", w.start_rate), ("plan_completion_rate", w.plan_completion_rate),
                      ("on_schedule_rate", w.on_schedule_rate), ("resolution_rate", w.resolution_rate)),
             visits_per_week=self.visits.per_week,
