@@ -119,6 +119,10 @@ FIGURES: tuple[Figure, ...] = (
        "The ledger's unit of amounts (unit in ledger.yaml: 元, 万元 or 亿元; 万元 by default). Every amount of a "
        "report is in this unit.",
        shown=COMMANDS, labelled=False),
+    _f("left_out", "frame", "未计入", "left out", "object",
+       "加 --allow-errors 出报表时，因有错误而未计入的记录和文件：records、files 两项。",
+       "What was left out for errors when a report is made with --allow-errors: records and files.",
+       shown=COMMANDS),
     _f("left_out.records", "frame", "未计入记录数", "records left out", "count",
        "加 --allow-errors 出报表时，因有错误而未计入的记录数；否则为0。",
        "Records left out because they have errors, when a report is made with --allow-errors; 0 otherwise.",
@@ -186,13 +190,13 @@ FIGURES: tuple[Figure, ...] = (
        published=("通报：“已开工101个”", "the circular: \"已开工101个\" (101 started)"),
        sample="101"),
     _f("start_rate", "starts", "开工率", "start rate", "rate",
-       "已开工项目占名单项目的比例。",
-       "The share of the projects on the list that have started by D.",
+       "截至D已开工的项目占Y年名单项目（经筛选）的比例。",
+       "The share of the projects on Y's list (after the filters) that have started by D.",
        formula="{started} / {projects}",
        shown=(*HEADLINE, "starts", "rank", "leaders", "summary"),
        published=("通报、新闻稿的首要指标，如“截止5月底，全县重点项目已开工101个，开工率78.9%”（利津县，东营市投资促进局"
                   "2019年6月12日）",
-                  "the first figure of every circular and press release: \"截止5月底，全县重点项目已开工101个，"
+                  "the first figure of circulars and press releases, as in \"截止5月底，全县重点项目已开工101个，"
                   "开工率78.9%\" (Lijin county, published by the Dongying investment promotion bureau, "
                   "12 June 2019)"),
        sample="78.9%", decisions=(ZERO_RATE,)),
@@ -217,7 +221,7 @@ FIGURES: tuple[Figure, ...] = (
        published=("通报：“已开工43个”（新开工项目中）", "the circular: \"已开工43个\" (of the new projects)"),
        sample="43"),
     _f("new_start_rate", "starts", "新开工率", "new start rate", "rate",
-       "新开工项目中已开工的比例。",
+       "新开工项目中截至D已开工的比例。",
        "The share of the new projects that have started by D.",
        formula="{new_started} / {new_projects}",
        shown=("status", "starts", "summary"),
@@ -248,7 +252,7 @@ FIGURES: tuple[Figure, ...] = (
        published=("通报：“已竣工6个”", "the circular: \"已竣工6个\""),
        sample="6"),
     _f("completion_project_rate", "starts", "竣工率", "completion rate", "rate",
-       "计划在Y年竣工的项目中已竣工的比例。",
+       "计划在Y年竣工的项目中截至D已竣工的比例。",
        "The share of the projects planned to complete in Y that have completed by D.",
        formula="{completing_done} / {completing}",
        shown=("status", "summary"),
@@ -267,8 +271,9 @@ FIGURES: tuple[Figure, ...] = (
        published=("通报：“1—5月累计完成投资88.8亿元”", "the circular: \"1—5月累计完成投资88.8亿元\""),
        sample="888000.00"),
     _f("plan_completion_rate", "investment", "计划完成率", "plan completion", "rate",
-       "年内完成投资占年度计划投资的比例，即“完成年度计划投资的N%”“占年度计划的N%”。",
-       "The investment completed this year against the annual plan: \"完成年度计划投资的N%\", \"占年度计划的N%\".",
+       "截至D的年内完成投资占Y年年度计划投资的比例，即“完成年度计划投资的N%”“占年度计划的N%”。",
+       "The investment completed this year up to D against the annual plan of Y: \"完成年度计划投资的N%\", "
+       "\"占年度计划的N%\".",
        formula="{completed_ytd} / {annual_plan}",
        shown=(*HEADLINE, "completion", "rank", "leaders", "summary"),
        published=("通报和新闻稿：“1至5月份，全市86个省重点项目……完成年度计划投资的64.4%”（漯河市发改委）；"
@@ -319,13 +324,20 @@ FIGURES: tuple[Figure, ...] = (
        published=("通报：“达到计划进度项目121个”", "the circular: \"达到计划进度项目121个\""),
        sample="121"),
     _f("on_schedule_rate", "schedule", "达到计划进度占比", "on-schedule rate", "rate",
-       "达到计划进度的项目占名单项目的比例。",
-       "The share of the projects on the list that are on schedule.",
+       "截至D达到计划进度的项目占Y年名单项目的比例。",
+       "The share of the projects on Y's list that are on schedule as of D.",
        formula="{on_schedule} / {projects}",
        shown=(*HEADLINE, "completion", "rank", "summary"),
        published=("新闻稿：“达到计划进度项目121个，占总项目数的94.5%”（利津县，2019年5月底）",
                   "press release: \"达到计划进度项目121个，占总项目数的94.5%\" (Lijin county, end of May 2019)"),
        sample="94.5%", decisions=(ZERO_RATE,)),
+    _f("lights", "schedule", "红黄绿灯", "lights", "object",
+       "按红黄绿灯预警分的项目个数：green、yellow、red 三项，合计等于项目数。灯的颜色看截至D的开工和完成投资：没有按计划"
+       "开工，或年内完成投资落后于计划至今，就不是绿灯。",
+       "The projects by traffic light: green, yellow and red, adding up to the projects. A light looks at starts "
+       "and investment as of D: a project that is late to start, or has completed less this year than planned to "
+       "date, is not green.",
+       shown=(*HEADLINE, "leaders")),
     _f("lights.green", "schedule", "绿灯", "green", "count",
        "绿灯项目个数：不是红灯、不是逾期未开工，且年内完成投资/计划至今不低于 warnings.yellow_below（默认1.0）。"
        "计划至今为0（还没到计划投资的月份）时不比这个比例。默认设置下，绿灯就是达到计划进度。",
@@ -356,6 +368,11 @@ FIGURES: tuple[Figure, ...] = (
        shown=("progress", "show")),
 
     # ------------------------------------------------------------ double half and the months
+    _f("double_half", "double_half", "双过半", "double half", "object",
+       "“双过半”：到年中，时间过半、任务（完成投资）也过半。reached_month 为实现的月份，months_ahead 为提前的月数。",
+       "双过半 (double half): by mid-year, both time and task (the investment completed) past half. "
+       "reached_month is the month it was reached, months_ahead how many months early.",
+       shown=("status", "completion", "summary"), decisions=("双过半",)),
     _f("double_half.reached_month", "double_half", "双过半实现月份", "double half reached in month", "month",
        "Y年中第一个满足“1月至该月累计完成投资不低于年度计划投资一半”的月份m（m不晚于D所在月份）；还没有实现，"
        "或年度计划为0时为 null。“双过半”指时间过半、任务过半。",
@@ -392,6 +409,10 @@ FIGURES: tuple[Figure, ...] = (
        formula="{cum_completed} / {annual_plan}", shown=("completion",)),
 
     # ------------------------------------------------------------ four batches
+    _f("four_batches", "four_batches", "四个一批", "four batches", "object",
+       "“四个一批”项目：谋划一批（planning）、储备一批（reserve）、开工一批（starting）、竣工一批（completing）。",
+       "The four batches (四个一批): projects being conceived (planning), in reserve, starting and completing.",
+       shown=("status",)),
     _f("four_batches.planning", "four_batches", "谋划一批", "planning pool", "count",
        "在谋划库中的项目个数（pool: planning）。与其他指标不同，统计整个台账（经筛选），不论是否在Y年名单上。",
        "Projects in the planning pool (pool: planning). Unlike the other figures, over the whole ledger (after "
@@ -415,6 +436,11 @@ FIGURES: tuple[Figure, ...] = (
        formula="{completing}", shown=("status",)),
 
     # ------------------------------------------------------------ problems
+    _f("issues", "problems", "问题办理", "problems", "object",
+       "问题办理情况：Y年提出的问题的收集、办结、销号、逾期办结、办结率、平均办理工作日，以及所有年份的逾期未办结问题。",
+       "The problems: those raised in Y (raised, resolved, closed, resolved late, resolution rate, average working "
+       "days), and the overdue ones of every year.",
+       shown=(*HEADLINE, "issues --stats", "summary")),
     _f("issues.raised", "problems", "收集问题", "problems raised", "count",
        "名单上项目（经筛选）在Y年内、截至D提出的问题个数（raised 在Y年且不晚于D，即“今年以来”）。以前年度提出的问题"
        "不计入，但仍未办结的会计入 issues.overdue 和未办结问题。",
@@ -480,6 +506,11 @@ FIGURES: tuple[Figure, ...] = (
        decisions=("Working days", ZERO_RATE)),
 
     # ------------------------------------------------------------ year on year
+    _f("yoy", "yoy", "同比", "year on year", "object",
+       "与上年同期比较：Y−1年名单截至上年同一天的开工率和年内完成投资。台账中没有Y−1年的计划时为 null。",
+       "Against the same date a year earlier: the start rate and the investment completed of Y − 1's list as of D "
+       "one year earlier. null when the ledger has no plan for Y − 1.",
+       shown=("status", "summary"), decisions=("同比",)),
     _f("yoy.year", "yoy", "同比年度", "compared year", "year",
        "同比所比的年度：Y−1。台账中没有任何项目有Y−1年计划时，整个 yoy 为 null。",
        "The year compared with: Y − 1. When no project has a plan for Y − 1, the whole of yoy is null.",
