@@ -166,7 +166,7 @@ FIGURES: tuple[Figure, ...] = (
        "Y年名单上的重点项目个数（项目的 plans 中有Y年），经筛选后。只在谋划、储备库中、没有Y年计划的项目不计入。",
        "Key projects on year Y's list (their plans have year Y), after the filters. Projects in the planning or "
        "reserve pool with no plan for Y are not counted.",
-       shown=(*HEADLINE, "starts", "completion", "rank", "leaders", "summary"),
+       aliases=("重点项目个数", "项目个数"), shown=(*HEADLINE, "starts", "completion", "rank", "leaders", "summary"),
        published=("通报：“全县共有重点项目128个”", "the circular: \"全县共有重点项目128个\" (128 key projects)"),
        sample="128"),
     _f("total_investment", "starts", "总投资", "total investment", "amount",
@@ -186,7 +186,7 @@ FIGURES: tuple[Figure, ...] = (
     _f("started", "starts", "已开工", "started", "count",
        "实际开工日期（start.actual）不晚于D的项目个数，续建项目和今年新开工的项目都算。",
        "Projects whose actual start (start.actual) is on or before D, continuing and new ones alike.",
-       shown=(*HEADLINE, "starts", "rank", "leaders", "summary"),
+       aliases=("已开工项目", "开工项目"), shown=(*HEADLINE, "starts", "rank", "leaders", "summary"),
        published=("通报：“已开工101个”", "the circular: \"已开工101个\" (101 started)"),
        sample="101"),
     _f("start_rate", "starts", "开工率", "start rate", "rate",
@@ -231,7 +231,7 @@ FIGURES: tuple[Figure, ...] = (
        "计划开工日期（start.planned）不晚于D、截至D仍未开工的项目个数。逾期天数为D减计划开工日期（日历天）。",
        "Projects whose planned start (start.planned) is on or before D and that have not started by D. The delay "
        "is D minus the planned start, in calendar days.",
-       shown=("status", "starts", "summary"),
+       aliases=("逾期未开工项目",), shown=("status", "starts", "summary"),
        published=("通报：“逾期未开工3个”", "the circular: \"逾期未开工3个\""),
        sample="3", decisions=("Late starts",)),
     _f("completed", "starts", "已竣工", "completed", "count",
@@ -266,8 +266,7 @@ FIGURES: tuple[Figure, ...] = (
        "The investment completed in the months of Y up to D's month (invested in progress; reports in the "
        "progress/ folder count the same), summed over the projects on the list: the circular's \"1—N月累计完成"
        "投资\". D's own month counts as soon as its report is in.",
-       formula="Σ progress.invested (months of Y ≤ D's month)",
-       shown=(*HEADLINE, "completion", "progress", "summary"),
+       aliases=("完成投资", "年度完成投资", "1—N月累计完成投资"), shown=(*HEADLINE, "completion", "progress", "summary"),
        published=("通报：“1—5月累计完成投资88.8亿元”", "the circular: \"1—5月累计完成投资88.8亿元\""),
        sample="888000.00"),
     _f("plan_completion_rate", "investment", "计划完成率", "plan completion", "rate",
@@ -275,7 +274,7 @@ FIGURES: tuple[Figure, ...] = (
        "The investment completed this year up to D against the annual plan of Y: \"完成年度计划投资的N%\", "
        "\"占年度计划的N%\".",
        formula="{completed_ytd} / {annual_plan}",
-       shown=(*HEADLINE, "completion", "rank", "leaders", "summary"),
+       aliases=("年度计划投资完成率", "投资完成率", "完成年度计划投资"), shown=(*HEADLINE, "completion", "rank", "leaders", "summary"),
        published=("通报和新闻稿：“1至5月份，全市86个省重点项目……完成年度计划投资的64.4%”（漯河市发改委）；"
                   "通报：“占年度计划的64.4%”",
                   "circulars and press releases: \"1至5月份，全市86个省重点项目……完成年度计划投资的64.4%\" "
@@ -285,7 +284,6 @@ FIGURES: tuple[Figure, ...] = (
        "项目开工以来累计完成的投资：以前年度完成（prior_investment）加上截至D所在月份的全部月报，不分年份。",
        "Investment completed since the project began: its prior_investment plus every monthly report up to D's "
        "month, of any year.",
-       formula="Σ prior_investment + Σ progress.invested (months ≤ D's month)",
        shown=("status", "completion", "progress")),
     _f("cumulative_rate", "investment", "累计完成率", "cumulative rate", "rate",
        "累计完成投资占总投资的比例。",
@@ -298,20 +296,18 @@ FIGURES: tuple[Figure, ...] = (
        "What the plans call for from January of Y to D's month: the sum of those months of the monthly plan "
        "(plans.Y.monthly) where a project has one, else the annual plan × months / 12. 0 when D is before Y; the "
        "whole annual plan when D is after Y.",
-       formula="Σ monthly plan (months 1..m), or annual × m / 12",
        shown=("status", "completion", "progress")),
     _f("time_elapsed", "investment", "序时进度", "time elapsed", "rate",
        "时间过去的比例：D所在月份数/12（D早于Y年为0，晚于Y年为1）。5月底为41.7%，6月底为50%。",
        "How much of the year has passed: D's month number / 12 (0 before Y, 1 after Y). End of May: 41.7%; end "
        "of June: 50%.",
-       formula="m / 12",
-       shown=("status",), sample="41.7%"),
+       aliases=("时间进度",), shown=("status",), sample="41.7%"),
     _f("ahead_of_time_pp", "investment", "超序时进度", "ahead of time", "pp",
        "计划完成率超出序时进度的百分点数，即通报中的“超序时进度N个百分点”；为负时写作“落后序时进度N个百分点”。",
        "How many percentage points plan completion is ahead of the time elapsed: the circular's \"超序时进度N个"
        "百分点\"; negative: behind (\"落后序时进度\").",
        formula="({plan_completion_rate} - {time_elapsed}) × 100",
-       shown=("status", "completion", "summary"),
+       aliases=("超序时进度百分点", "落后序时进度"), shown=("status", "completion", "summary"),
        published=("通报：“超序时进度22.7个百分点”", "the circular: \"超序时进度22.7个百分点\""),
        sample="+22.7", decisions=("The SPEC's own example", ZERO_RATE)),
 
@@ -327,7 +323,7 @@ FIGURES: tuple[Figure, ...] = (
        "截至D达到计划进度的项目占Y年名单项目的比例。",
        "The share of the projects on Y's list that are on schedule as of D.",
        formula="{on_schedule} / {projects}",
-       shown=(*HEADLINE, "completion", "rank", "summary"),
+       aliases=("达到计划进度比例",), shown=(*HEADLINE, "completion", "rank", "summary"),
        published=("新闻稿：“达到计划进度项目121个，占总项目数的94.5%”（利津县，2019年5月底）",
                   "press release: \"达到计划进度项目121个，占总项目数的94.5%\" (Lijin county, end of May 2019)"),
        sample="94.5%", decisions=(ZERO_RATE,)),
@@ -443,11 +439,11 @@ FIGURES: tuple[Figure, ...] = (
        shown=(*HEADLINE, "issues --stats", "summary")),
     _f("issues.raised", "problems", "收集问题", "problems raised", "count",
        "名单上项目（经筛选）在Y年内、截至D提出的问题个数（raised 在Y年且不晚于D，即“今年以来”）。以前年度提出的问题"
-       "不计入，但仍未办结的会计入 issues.overdue 和未办结问题。",
+       "不计入，其中仍未办结的计入逾期未办结（issues.overdue）和未办结问题。",
        "Problems of the projects on the list (after the filters) raised in year Y up to D (raised in Y and on or "
        "before D: \"今年以来\"). Problems raised in earlier years are not counted here; those still open count in "
        "issues.overdue and in the open problems.",
-       aliases=("issues_raised", "问题数"), shown=(*HEADLINE, "issues --stats", "summary"),
+       aliases=("issues_raised", "问题数", "问题总数", "收集问题数"), shown=(*HEADLINE, "issues --stats", "summary"),
        published=("通报：“共收集问题222个”；新闻稿：“收集的222个项目问题”（滨州市工信局，2020年5月）",
                   "the circular: \"共收集问题222个\"; press release: \"收集的222个项目问题\" (Binzhou, May 2020)"),
        sample="222"),
@@ -464,8 +460,8 @@ FIGURES: tuple[Figure, ...] = (
        aliases=("issues_closed",), shown=("status", "summary"),
        published=("通报：“已销号176个”", "the circular: \"已销号176个\""), sample="176"),
     _f("issues.overdue", "problems", "逾期未办结", "overdue", "count",
-       "名单上项目（经筛选）截至D已提出、不论哪一年提出、截至D尚未办结且已过办结期限（D晚于期限）的问题个数；"
-       "没有在方案期限内拿出办理方案的难题也算逾期。去年结转的问题办结前一直算逾期，通报逐个列出。"
+       "Y年名单上项目（经筛选）的问题中，截至D已提出（不论哪一年提出）、尚未办结且已超过办结期限（D晚于期限）的个数；"
+       "超过期限仍没有拿出办理方案的难题也算逾期。去年结转的问题办结前一直算逾期，通报逐个列出。"
        "办结期限：写了 due 的按 due；一般问题为提出后 sla.general_days（默认5）个工作日；难题有方案后按方案期限，"
        "没有方案前须在提出后 sla.hard_plan_days（默认2）个工作日内拿出方案。",
        "Problems of the projects on the list (after the filters) raised on or before D in any year, not resolved by "
@@ -488,19 +484,18 @@ FIGURES: tuple[Figure, ...] = (
        "Y年提出的问题中截至D已办结的比例。",
        "The share of the problems raised in Y that are resolved by D.",
        formula="{issues.resolved} / {issues.raised}",
-       aliases=("resolution_rate",), shown=(*HEADLINE, "issues --stats", "rank", "summary"),
+       aliases=("resolution_rate", "问题办结率"), shown=(*HEADLINE, "issues --stats", "rank", "summary"),
        published=("新闻稿：“收集的222个项目问题，推送解决了196个，办结率达到了88.3%以上”（滨州市工信局，2020年5月11日）",
                   "press release: \"收集的222个项目问题，推送解决了196个，办结率达到了88.3%以上\" (Binzhou bureau of "
                   "industry and information technology, 11 May 2020)"),
        sample="88.3%", decisions=(ZERO_RATE,)),
     _f("issues.avg_working_days", "problems", "平均办理工作日", "average working days", "decimal",
-       "Y年提出、截至D已办结的问题，从提出到办结平均用了几个工作日：每个问题数提出日之后、办结日当天及以前的工作日"
-       "（当天办结为0），按国家法定节假日和调休计算，再加上台账 calendar 中的调整。",
+       "Y年提出、截至D已办结的问题，从提出到办结平均用了几个工作日。每个问题的工作日数从提出日的次日数到办结日"
+       "（当天办结为0），按国家法定节假日和调休安排计算，再加上台账 calendar 中的调整。",
        "How many working days the problems raised in Y and resolved by D took on average: for each, the working "
        "days after the day it was raised up to and including the day it was resolved (0 when resolved the same "
        "day), by the official calendar with its holidays and make-up working days (调休), and the ledger's "
        "calendar overrides.",
-       formula="Σ working days (raised, resolved] / {issues.resolved}",
        aliases=("avg_working_days",), shown=("status", "issues --stats", "summary"),
        published=("通报：“平均办理4.7个工作日”", "the circular: \"平均办理4.7个工作日\""), sample="4.7",
        decisions=("Working days", ZERO_RATE)),
@@ -523,7 +518,7 @@ FIGURES: tuple[Figure, ...] = (
        "开工率比上年同期提高的百分点数：Y年截至D的开工率减去Y−1年名单截至上年同日的开工率，乘以100。",
        "How many points the start rate is above the same date a year earlier: the start rate of Y as of D minus "
        "that of Y − 1's list as of D one year earlier, × 100.",
-       formula="({start_rate} - start rate of Y-1) × 100", aliases=("start_rate_pp",),
+       formula="({start_rate} - {start_rate}[Y-1]) × 100", aliases=("start_rate_pp", "开工率同比提高"),
        shown=("status", "summary"),
        published=("新闻稿：“开工率78.9%，同比增长12个百分点”；通报：“同比提高12.0个百分点”",
                   "press release: \"开工率78.9%，同比增长12个百分点\"; the circular: \"同比提高12.0个百分点\""),
@@ -532,7 +527,7 @@ FIGURES: tuple[Figure, ...] = (
        "年内完成投资比上年同期增长的比例：Y年截至D的年内完成投资除以Y−1年截至上年同日的年内完成投资，减1。",
        "How much more was invested this year than by the same date a year earlier: completed this year as of D "
        "over that of Y − 1 as of D one year earlier, minus 1.",
-       formula="{completed_ytd} / completed_ytd of Y-1 - 1", aliases=("completed_ytd_growth",),
+       formula="{completed_ytd} / {completed_ytd}[Y-1] - 1", aliases=("completed_ytd_growth", "同比增长", "完成投资同比"),
        shown=("status", "summary"),
        published=("通报：“同比增长19.0%”", "the circular: \"同比增长19.0%\""),
        sample="+19.0%", decisions=("同比", ZERO_RATE)),
@@ -548,7 +543,7 @@ FIGURES: tuple[Figure, ...] = (
        "problems counts a resolution rate of 100%.",
        formula="0.25 × {start_rate} + 0.35 × min({plan_completion_rate}, 1) + 0.2 × {on_schedule_rate} "
                "+ 0.2 × {issues.resolution_rate}",
-       shown=("rank", "summary"),
+       aliases=("综合得分",), shown=("rank", "summary"),
        published=("半年排名、年终考核，通报“综合排名后三位的责任单位”；红黑榜",
                   "half-yearly rankings and year-end reviews; the circular names the three lowest-ranked units; "
                   "red and black lists"),
@@ -559,7 +554,7 @@ FIGURES: tuple[Figure, ...] = (
        "The place by score, highest first; equal scores go to the higher plan completion rate, then by name. "
        "--top N is the red list, --bottom N the black list. Projects without a location, or on no card, are left "
        "out of the ranking, and the report says how many.",
-       shown=("rank",), decisions=("Groups",)),
+       aliases=("排名",), shown=("rank",), decisions=("Groups",)),
 
     # ------------------------------------------------------------ responsibility
     _f("open_issues", "responsibility", "未办结问题", "open problems", "count",
@@ -580,7 +575,6 @@ FIGURES: tuple[Figure, ...] = (
     _f("visits_required", "responsibility", "应到现场次数", "visits required", "count",
        "4周应到现场的次数：visits.per_week（默认每周1次）×4，按行内不同的包靠领导各算一份。",
        "Visits owed in 4 weeks: visits.per_week (1 by default) × 4 for each distinct leader of the row.",
-       formula="visits.per_week × 4 × leaders",
        shown=("leaders",),
        published=("“包靠县领导……每周至少深入项目现场工作半天”（利津县）",
                   "\"包靠县领导……每周至少深入项目现场工作半天\": each leader on site at least half a day a week "
