@@ -311,6 +311,10 @@ def test_explain_speaks_the_language_of_the_ledger_it_finds(tmp_path, cli):
     env = cli("explain", "start_rate", env={"XMLEDGER_LEDGER": str(root)})
     assert env.stdout.startswith("start rate (start_rate)")
     assert cli("explain", "start_rate", "-L", tmp_path / "nowhere").exit_code == 2
+    (root / "ledger.yaml").write_text("name: Demo\nlanguage: en\nbogus: [\n", encoding="utf-8")  # broken YAML
+    assert cli("explain", "start_rate", "-L", root).stdout.startswith("开工率（start_rate）")
+    (root / "ledger.yaml").write_text("name: Demo\nlanguage: en\nbogus: 1\n", encoding="utf-8")  # not valid
+    assert cli("explain", "start_rate", "-L", root).stdout.startswith("start rate (start_rate)")
 
 
 def test_explain_an_unknown_figure_exits_2_with_the_nearest(tmp_path):

@@ -195,11 +195,13 @@ def explain(figure: str | None = None, lang: str = "zh") -> Report:
 
 
 def ledger_language(ledger: str | Path) -> str:
-    """The language of a ledger folder's ledger.yaml, read alone (no record is read); zh when it has none that
-    can be used."""
-    from .checks.files import check_settings
+    """The `language` of a ledger folder's ledger.yaml, read alone with the safe YAML reader (no record, no
+    validation: explain must stay quick); zh when the file cannot be read or names no language we speak."""
+    from .read.yamlread import read_yaml
     from .sources.base import LEDGER_FILE
     from .sources.folder import read_regular
 
-    settings, _, usable = check_settings(read_regular(str(Path(ledger) / LEDGER_FILE)))
-    return settings.language if usable else "zh"
+    data = read_regular(str(Path(ledger) / LEDGER_FILE))
+    value = read_yaml(data).value if data is not None else None
+    language = value.get("language") if isinstance(value, dict) else None
+    return language if language in ("zh", "en") else "zh"
