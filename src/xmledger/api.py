@@ -206,3 +206,44 @@ def check(result: LoadResult, lang: str | None = None) -> Report:
     from .reports.findings import check_report
 
     return check_report(result.findings, lang or result.ledger.settings.language)
+
+
+# ------------------------------------------------------------------ what the figures mean (explain)
+
+class UnknownFigure(UsageError):
+    """No figure has this name; `close` holds the keys of the figures whose names are nearest."""
+
+    def __init__(self, word: str, close: list[str]):
+        hint = f"; did you mean {', '.join(close)}?" if close else ""
+        super().__init__(f"no figure is called {word!r}{hint}", "FIGURE")
+        self.word = word
+        self.close = close
+
+
+def explain(figure: str | None = None, lang: str = "zh") -> Report:
+    """What a figure means (by its key, its Chinese or English name, or a column label), or with no figure the
+    list of them all: from metrics.definitions, the source docs/metrics.md is made from."""
+    from .metrics import definitions
+    from .reports.explain import explanation, figure_list
+
+    if lang not in ("zh", "en"):
+        raise UsageError(f"unknown language {lang!r}: zh or en", "--lang")
+    if figure is None:
+        return figure_list(lang)
+    fig = definitions.find(figure)
+    if fig is None:
+        raise UnknownFigure(figure, [f.key for f in definitions.close_to(figure)])
+    return explanation(fig, lang)
+
+
+def ledger_language(ledger: str | Path) -> str:
+    """The `language` of a ledger folder's ledger.yaml, read alone with the safe YAML reader (no record, no
+    validation: explain must stay quick); zh when the file cannot be read or names no language we speak."""
+    from .read.yamlread import read_yaml
+    from .sources.base import LEDGER_FILE
+    from .sources.folder import read_regular
+
+    data = read_regular(str(Path(ledger) / LEDGER_FILE))
+    value = read_yaml(data).value if data is not None else None
+    language = value.get("language") if isinstance(value, dict) else None
+    return language if language in ("zh", "en") else "zh"

@@ -400,6 +400,10 @@ LABELS: dict[str, tuple[str, str]] = {  # column headers, figure names, values s
     "no_card": ("(无跟踪卡)", "(no card)"),
     "yes": ("是", "yes"),
     "no": ("否", "no"),
+
+    # ---------------------------------------------------------------- explain: the list of figures (issue 14)
+    "figure_name": ("名称", "name"),
+    "figure_section": ("部分", "section"),
 }
 
 
@@ -801,4 +805,21 @@ SENTENCES: dict[str, tuple[str, str]] = {
     "circ.where.city": ("全市", "the city"),
     "circ.where.county": ("全县", "the county"),
     "circ.where.district": ("全区", "the district"),
+
+    # ---------------------------------------------------------------- explain: what a figure means (issue 14)
+    "explain.title": ("{name}（{key}）", "{name} ({key})"),
+    "explain.formula": ("计算：{formula}", "Formula: {formula}"),
+    "explain.value": ("数值：{kind}", "Value: {kind}"),
+    "explain.shown": ("见于：{commands}", "Shown by: {commands}"),
+    "explain.published": ("发布：{where}", "Published: {where}"),
+    "explain.sample": ("示例：利津县示例台账（data/lijin）截至2019-05-31，status 显示 {value}",
+                       "Sample: status shows {value} for the Lijin ledger (data/lijin) as of 2019-05-31"),
+    "explain.decisions": ("相关决定：{titles}（见 docs/decisions.md）", "Decisions: {titles} (in docs/decisions.md)"),
+    "explain.names": ("也写作：{names}", "Also called: {names}"),
+    "explain.more": ("详见 docs/metrics.md#{key}", "More: docs/metrics.md#{key}"),
+    "explain.list": ("指标释义：xmledger explain 指标（中文名、英文名或 json 键均可）",
+                     "What the figures mean: xmledger explain FIGURE (its Chinese or English name, or its json key)"),
+    "explain.unknown": ("没有名为“{word}”的指标。", "no figure is called '{word}'."),
+    "explain.did_you_mean": ("是不是：{names}？", "Did you mean {names}?"),
+    "explain.see_list": ("运行 xmledger explain 列出全部指标。", "Run xmledger explain for the list of figures."),
 }
