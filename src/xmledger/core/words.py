@@ -10,6 +10,7 @@ is put into words, in the reader's language, only when shown.
 from __future__ import annotations
 
 import datetime
+import string
 from decimal import Decimal
 from typing import Any, NamedTuple
 
@@ -29,24 +30,81 @@ class Say(NamedTuple):
         return Say(self.key, tuple((k, changes.get(k, v)) for k, v in self.args))
 
 
+class Choices(tuple):
+    """Allowed values, shown as "'a', 'b' or 'c'" in English and "a、b 或 c" in Chinese."""
+
+    def words(self, lang: str) -> str:
+        if lang == "zh":
+            return "、".join(self[:-1]) + f" 或 {self[-1]}" if len(self) > 1 else "".join(self)
+        quoted = [f"'{c}'" for c in self]
+        return ", ".join(quoted[:-1]) + f" or {quoted[-1]}" if len(quoted) > 1 else "".join(quoted)
+
+
+class Foreign(str):
+    """Text from a library in English (libyaml's "could not find expected ':'"); shown in Chinese through
+    FOREIGN where we know the phrase, else as it is."""
+
+    def words(self, lang: str) -> str:
+        if lang != "zh":
+            return str(self)
+        text = str(self)
+        for english, chinese in FOREIGN:
+            text = text.replace(english, chinese)
+        return text
+
+
 def msg(key: str, /, **args) -> Say:
     """A sentence of SENTENCES (or a label of LABELS) with its fields; checked when worded."""
     return Say(key, tuple(sorted(args.items())))
 
 
+MAX_SHOWN = 200  # characters of one field shown in a message; longer values are cut in the middle
+MAX_DIGITS = 40  # the same for numbers: nobody reads a 5,000-digit amount
+
+
+def shorten(text: str, limit: int = MAX_SHOWN) -> str:
+    """A value as a message shows it: at most `limit` characters, the middle left out (…) with its length."""
+    if len(text) <= limit:
+        return text
+    return f"{text[:16]}…{text[-8:]} ({len(text)} characters)"
+
+
 def _field(value: Any, lang: str) -> str:
     if isinstance(value, Say):
         return say(value, lang)
+    if isinstance(value, (Choices, Foreign)):
+        return value.words(lang)
     if isinstance(value, Decimal):
-        text = f"{value:f}"
-        return text.rstrip("0").rstrip(".") if "." in text else text
+        if not value.is_finite():
+            return str(value)
+        text = f"{value:f}" if abs(value.adjusted()) < 1000 else f"{value:E}"
+        return shorten(text.rstrip("0").rstrip(".") if "." in text and "E" not in text else text, MAX_DIGITS)
+    if isinstance(value, int) and not isinstance(value, bool):
+        return shorten(str(value), MAX_DIGITS) if value.bit_length() < 10_000 else "(a very large number)"
     if isinstance(value, datetime.date):
         return value.isoformat()
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, (list, tuple)):
         return ("、" if lang == "zh" else ", ").join(_field(v, lang) for v in value)
-    return "" if value is None else str(value)
+    return "" if value is None else shorten(str(value))
+
+
+class _Wording(string.Formatter):
+    """Fills a template: each field worded for `lang`; `{n:one|many}` picks a word by the count n (English
+    templates only: "{n} {n:project|projects}")."""
+
+    def __init__(self, lang: str):
+        self.lang = lang
+
+    def format_field(self, value: Any, spec: str) -> str:
+        if "|" in spec:
+            one, many = spec.split("|", 1)
+            return one if value == 1 else many
+        return _field(value, self.lang)
+
+
+_WORDING = {lang: _Wording(lang) for lang in LANGS}
 
 
 def say(s: Say | str | None, lang: str) -> str:
@@ -59,7 +117,7 @@ def say(s: Say | str | None, lang: str) -> str:
     if pair is None:
         raise KeyError(f"no words for {s.key!r}")
     template = pair[0] if lang == "zh" else pair[1]
-    return template.format_map({k: _field(v, lang) for k, v in s.args}) if s.args else template
+    return _WORDING["zh" if lang == "zh" else "en"].vformat(template, (), dict(s.args)) if s.args else template
 
 
 def t(key: str, lang: str) -> str:
@@ -83,12 +141,86 @@ def counted(key: str, n: int, lang: str) -> str:
     return (one if n == 1 else many).format(n=n)
 
 
+#: libyaml's phrases in Chinese (longest first where one contains another)
+FOREIGN = (
+    ("found a tab character that violates indentation", "出现了违反缩进规则的制表符"),
+    ("found a tab character where an indentation space is expected", "应为缩进空格处出现了制表符"),
+    ("could not find expected ':'", "找不到应有的冒号“:”"),
+    ("did not find expected ',' or ']'", "找不到应有的“,”或“]”"),
+    ("did not find expected ',' or '}'", "找不到应有的“,”或“}”"),
+    ("did not find expected key", "找不到应有的键"),
+    ("did not find expected '-' indicator", "找不到应有的“-”"),
+    ("did not find expected node content", "找不到应有的内容"),
+    ("did not find expected <document start>", "找不到应有的文档开头"),
+    ("mapping values are not allowed in this context", "此处不允许出现映射的值（“: ”）"),
+    ("mapping values are not allowed here", "此处不允许出现映射的值（“: ”）"),
+    ("found character that cannot start any token", "出现了不能作为开头的字符"),
+    ("found unexpected end of stream", "文件意外结束"),
+    ("found unknown escape character", "出现了未知的转义字符"),
+    ("found undefined tag handle", "出现了未定义的标签"),
+    ("block sequence entries are not allowed in this context", "此处不允许出现列表项（“- ”）"),
+    ("control characters are not allowed", "不允许控制字符"),
+    ("while scanning a plain scalar", "读取普通值时"),
+    ("while scanning a simple key", "读取键时"),
+    ("while scanning a quoted scalar", "读取带引号的值时"),
+    ("while scanning a double-quoted scalar", "读取双引号中的值时"),
+    ("while scanning a block scalar", "读取多行文本时"),
+    ("while parsing a flow sequence", "读取方括号列表时"),
+    ("while parsing a flow mapping", "读取花括号映射时"),
+    ("while parsing a block mapping", "读取映射时"),
+    ("while parsing a block collection", "读取列表时"),
+    ("while parsing a flow node", "读取值时"),
+    ("while parsing a block node", "读取值时"),
+    ("while scanning for the next token", "读取下一项时"),
+    ("while scanning an alias", "读取别名时"),
+    ("while scanning an anchor", "读取锚点时"),
+    ("while scanning a tag", "读取标签时"),
+    (" (", "（"), ("(", "（"), (")", "）"),
+)
+
+#: Chinese words an analyst may write where the format wants an English code (level: 县级 -> county); the
+#: labels of LABELS count too (县重点, 资金 ...). Used for hints only: the format itself stays English codes.
+ALIASES = {
+    "province": ("省级", "省", "省重点项目"), "city": ("市级", "市", "市重点项目"), "county": ("县级", "县", "县重点项目", "区级"),
+    "general": ("一般", "一般问题"), "hard": ("难题", "疑难问题", "困难"),
+    "planning": ("谋划", "谋划一批"), "reserve": ("储备", "储备一批"),
+    "new": ("新建",), "expansion": ("扩建",), "renovation": ("改建", "技改"), "relocation": ("迁建", "搬迁"),
+}
+
+
+def code_for(word, choices) -> str | None:
+    """The code of `choices` that a Chinese word stands for (县级 -> county), if any."""
+    for code in choices:
+        names = ALIASES.get(code, ())
+        labels = [pair[0] for key in (code, f"cat_{code}", f"pool_{code}", f"nature_{code}", f"difficulty_{code}",
+                                      f"duty_{code}") if (pair := LABELS.get(key))]
+        if word in names or word in labels:
+            return code
+    return None
+
+
 def did_you_mean(word, choices) -> Say | None:
-    """A hint naming the closest of `choices` to a mistyped `word`, if one is close enough."""
+    """A hint naming the closest of `choices` to a mistyped `word`, if one is close enough, or the code a
+    Chinese word stands for."""
     import difflib
 
+    code = code_for(str(word), [str(c) for c in choices])
+    if code is not None:
+        return msg("hint.write_as", value=str(word), code=code)
     close = difflib.get_close_matches(str(word), [str(c) for c in choices], n=1, cutoff=0.6)
     return msg("hint.did_you_mean", word=close[0]) if close else None
+
+
+def ascii_digits(value) -> Say | None:
+    """A hint for a number written with full-width digits (１００) or other look-alikes, if that is what it is."""
+    import unicodedata
+
+    if not isinstance(value, str):
+        return None
+    text = unicodedata.normalize("NFKC", value).strip()
+    if text != value.strip() and text and text.replace(".", "", 1).replace(",", "").rstrip("亿万元").isdigit():
+        return msg("hint.ascii_digits", text=text)
+    return None
 
 
 def words(key: str, lang: str, /, **args) -> str:
@@ -269,6 +401,10 @@ LABELS: dict[str, tuple[str, str]] = {  # column headers, figure names, values s
     "yes": ("是", "yes"),
     "no": ("否", "no"),
 
+    # ---------------------------------------------------------------- explain: the list of figures (issue 14)
+    "figure_name": ("名称", "name"),
+    "figure_section": ("部分", "section"),
+
     # ---------------------------------------------------------------- git-native ledger (issue 10): --rev, diff, summary --since
     "working_tree": ("工作区", "working tree"),
     "before": ("变化前", "before"),
@@ -385,6 +521,7 @@ SENTENCES: dict[str, tuple[str, str]] = {
     "code.E108": ("金额无效", "invalid amount"),
     "code.E109": ("值被 YAML 读成了其他类型：请加引号", "value read as another type: quote it"),
     "code.E110": ("类别不在 ledger.yaml 允许范围内", "category not allowed by ledger.yaml"),
+    "code.E111": ("所在地不在 ledger.yaml 允许范围内", "location not allowed by ledger.yaml"),
     "code.E201": ("月度计划之和不等于年度计划", "monthly plan does not add up to the annual plan"),
     "code.E202": ("同一月份的进度填了两次", "progress month given twice"),
     "code.E203": ("进度月份在未来", "progress month in the future"),
@@ -458,6 +595,10 @@ SENTENCES: dict[str, tuple[str, str]] = {
     "read.duplicate_key": ("键“{key}”在这个映射中出现了两次", "key '{key}' appears twice in this mapping"),
     "read.duplicate_key.hint": ("YAML 只会保留其中一个：删除或改名另一个",
                                 "YAML keeps only one of them: remove or rename the other"),
+    "read.full_width_colon.hint": ("这里用了全角冒号“：”：键和值之间要用半角冒号加空格“: ”",
+                                   "a full-width colon (：) is used here: YAML needs an ASCII colon and a space, ': '"),
+    "hint.write_as": ("“{value}”应写作 {code}", "write {code} for {value}"),
+    "hint.ascii_digits": ("请用半角数字：{text}", "write it with ASCII digits: {text}"),
     "read.cannot_read.file": ("文件无法读取{detail}", "file cannot be read{detail}"),
     "read.cannot_read.file.hint": ("检查文件权限：xmledger 需要能读取台账中的每个文件",
                                    "check its permissions: xmledger must be able to read every file of the ledger"),
@@ -547,6 +688,7 @@ SENTENCES: dict[str, tuple[str, str]] = {
 
     # ---------------------------------------------------------------- record rules (E2xx, W101-W102)
     "rule.category": ("“{category}”不是本台账的类别", "'{category}' is not a category of this ledger"),
+    "rule.location": ("“{location}”不是本台账的所在地", "'{location}' is not a location of this ledger"),
     "rule.monthly_sum": ("{year}年月度计划合计 {total}，年度计划为 {annual}", "monthly plan of {year} adds up to {total}, annual is {annual}"),
     "rule.monthly_sum.hint": ("让各月之和正好等于年度计划，或删去 monthly", "make the months add up to the annual plan exactly, or drop monthly"),
     "rule.annual_above_total": ("{year}年年度计划（{annual}）高于总投资（{total}）",
@@ -587,11 +729,17 @@ SENTENCES: dict[str, tuple[str, str]] = {
     "rule.no_card": ("{id} 在 {years} 年名单上，但不在任何跟踪卡上", "{id} is on the list of {years} but on no responsibility card"),
     "rule.no_card.hint": ("把它加入 responsibilities/ 中的一张跟踪卡", "add it to a card in responsibilities/"),
     "rule.late_start": ("计划开工日期 {date} 已过，但未填写 start.actual", "planned start {date} has passed and start.actual is not set"),
-    "rule.calendar": ("本版本不知道 {year} 年的法定节假日安排：该年提出的问题按周一至周五计算期限，为近似值",
-                      "the official holiday calendar of {year} is not known to this version: deadlines of problems "
-                      "raised in {year} count Monday-Friday and are approximate"),
-    "rule.calendar.hint": ("升级 chinesecalendar，或在 ledger.yaml 的 calendar: 中列出该年的节假日",
-                           "upgrade chinesecalendar, or list the year's holidays under calendar: in ledger.yaml"),
+    "rule.calendar": ("本版本不知道 {year} 年的法定节假日安排：落在该年的办结期限按周一至周五计算，为近似值",
+                      "the official holiday calendar of {year} is not known to this version: deadlines in {year} "
+                      "count Monday-Friday and are approximate"),
+    "rule.calendar.hint": ("升级 chinesecalendar；或在 ledger.yaml 的 calendar: 中列出该年全部节假日和调休上班日"
+                           "（extra_holidays、extra_workdays），并把该年写进 complete_years",
+                           "upgrade chinesecalendar, or give every holiday and make-up day of that year under "
+                           "calendar: in ledger.yaml (extra_holidays, extra_workdays) and list the year in "
+                           "complete_years"),
+    "note.calendar": ("注：本版本不知道{years}年的法定节假日安排，这些年份的工作日按周一至周五计算，办结期限和逾期天数为近似值",
+                      "note: the official holidays of {years} are not known to this version: working days in those "
+                      "years count Monday-Friday, so deadlines and days overdue are approximate"),
 
     # ---------------------------------------------------------------- the circular (通报), SPEC §7
     "circ.title": ("{region}重点项目建设情况通报（截至{date}）",
@@ -599,7 +747,7 @@ SENTENCES: dict[str, tuple[str, str]] = {
     "circ.left_out": ("注：{records}条记录、{files}个文件因错误未计入本通报。",
                  "Note: {records} records and {files} files with errors are left out of this circular."),
     "circ.head": ("截至{date}，{where}共有{year}年重点项目{n}个，总投资{total}，年度计划投资{annual}。",
-                 "As of {date}, {where} has {n} key projects on its {year} list, with a total investment of {total} and an annual plan of {annual}."),
+                 "As of {date}, {where} has {n} key {n:project|projects} on its {year} list, with a total investment of {total} and an annual plan of {annual}."),
     "circ.breakdown": ("其中：{parts}。",
                  " By category: {parts}."),
     "circ.part": ("{key}项目{n}个",
@@ -609,7 +757,7 @@ SENTENCES: dict[str, tuple[str, str]] = {
     "circ.list_sep": ("、",
                  ", "),
     "circ.started": ("已开工{n}个，开工率{rate}",
-                 "{n} have started, a start rate of {rate}"),
+                 "{n} {n:has|have} started, a start rate of {rate}"),
     "circ.yoy_same": ("，与上年同期持平",
                  ", the same as a year earlier"),
     "circ.yoy_up": ("，同比提高{pp}个百分点",
@@ -617,15 +765,15 @@ SENTENCES: dict[str, tuple[str, str]] = {
     "circ.yoy_down": ("，同比降低{pp}个百分点",
                  ", {pp} percentage points down on a year earlier"),
     "circ.on_schedule": ("；达到计划进度项目{n}个，占总数的{rate}。",
-                 "; {n} projects ({rate}) are on schedule."),
+                 "; {n} {n:project|projects} ({rate}) {n:is|are} on schedule."),
     "circ.new": ("续建项目{continuing}个；新开工项目{new}个，已开工{started}个，新开工率{rate}",
-                 " {continuing} are continuing; of {new} new projects {started} have started ({rate})"),
+                 " {continuing} {continuing:is|are} continuing; of {new} new {new:project|projects}, {started} {started:has|have} started ({rate})"),
     "circ.late": ("；逾期未开工{n}个。",
-                 "; {n} are late to start."),
+                 "; {n} {n:is|are} late to start."),
     "circ.stop": ("。",
                  "."),
     "circ.completing": ("计划年内竣工项目{n}个，已竣工{done}个，竣工率{rate}。",
-                 " {done} of the {n} projects due to complete this year have completed ({rate})."),
+                 " {done} of the {n} {n:project|projects} due to complete this year {done:has|have} completed ({rate})."),
     "circ.span_1": ("1月",
                  "January"),
     "circ.span": ("1—{m}月",
@@ -645,7 +793,7 @@ SENTENCES: dict[str, tuple[str, str]] = {
     "circ.time_behind": ("，落后序时进度{pp}个百分点",
                  ", {pp} points behind the time schedule"),
     "circ.dh_ahead": ("，提前{n}个月实现“双过半”",
-                 "; the double half was reached {n} month(s) early"),
+                 "; the double half was reached {n} {n:month|months} early"),
     "circ.dh_on_time": ("，实现“双过半”",
                  "; the double half was reached"),
     "circ.dh_month": ("，{month}月实现“双过半”",
@@ -653,9 +801,9 @@ SENTENCES: dict[str, tuple[str, str]] = {
     "circ.dh_not": ("，尚未实现“双过半”",
                  "; the double half has not been reached"),
     "circ.problems": ("共收集问题{raised}个，已办结{resolved}个，办结率{rate}；逾期未办结{overdue}个。",
-                 "{raised} problems were raised and {resolved} resolved, a resolution rate of {rate}; {overdue} are overdue."),
+                 "{raised} {raised:problem was|problems were} raised and {resolved} resolved, a resolution rate of {rate}; {overdue} {overdue:is|are} overdue."),
     "circ.problems_more": ("已销号{closed}个，逾期办结{late}个",
-                 " {closed} are closed and {late} were resolved late"),
+                 " {closed} {closed:is|are} closed and {late} {late:was|were} resolved late"),
     "circ.avg_days": ("，平均办理{days}个工作日。",
                  "; a problem took {days} working days on average."),
     "circ.red_head": ("红灯预警项目{n}个：",
@@ -678,10 +826,33 @@ SENTENCES: dict[str, tuple[str, str]] = {
                  "{key} (score {score})"),
     "circ.no_list": ("截至{date}，{where}{year}年重点项目名单上没有项目。本台账有名单的年份：{years}；可用 --year 或 --as-of 选择。",
                  "As of {date}, {where} has no key projects on a {year} list. Years with a list in this ledger: {years}; choose one with --year or --as-of."),
+    "circ.title_filtered": ("{region}重点项目建设情况通报（{filter}；截至{date}）", "{region}: key projects ({filter}), as of {date}"),
+    "circ.where_filtered": ("{where}（{filter}）", "{where} ({filter})"),
+    "circ.filter": ("{name}：{values}", "{name}: {values}"),
+    "circ.filter_sep": ("；", "; "),
+    "circ.no_rate": ("无", "n/a"),
+    "circ.wan": ("{amount}万元", "CNY {amount} million"),
     "circ.where.province": ("全省", "the province"),
     "circ.where.city": ("全市", "the city"),
     "circ.where.county": ("全县", "the county"),
     "circ.where.district": ("全区", "the district"),
+
+    # ---------------------------------------------------------------- explain: what a figure means (issue 14)
+    "explain.title": ("{name}（{key}）", "{name} ({key})"),
+    "explain.formula": ("计算：{formula}", "Formula: {formula}"),
+    "explain.value": ("数值：{kind}", "Value: {kind}"),
+    "explain.shown": ("见于：{commands}", "Shown by: {commands}"),
+    "explain.published": ("发布：{where}", "Published: {where}"),
+    "explain.sample": ("示例：利津县示例台账（data/lijin）截至2019-05-31，status 显示 {value}",
+                       "Sample: status shows {value} for the Lijin ledger (data/lijin) as of 2019-05-31"),
+    "explain.decisions": ("相关决定：{titles}（见 docs/decisions.md）", "Decisions: {titles} (in docs/decisions.md)"),
+    "explain.names": ("也写作：{names}", "Also called: {names}"),
+    "explain.more": ("详见 docs/metrics.md#{key}", "More: docs/metrics.md#{key}"),
+    "explain.list": ("指标释义：xmledger explain 指标（中文名、英文名或 json 键均可）",
+                     "What the figures mean: xmledger explain FIGURE (its Chinese or English name, or its json key)"),
+    "explain.unknown": ("没有名为“{word}”的指标。", "no figure is called '{word}'."),
+    "explain.did_you_mean": ("是不是：{names}？", "Did you mean {names}?"),
+    "explain.see_list": ("运行 xmledger explain 列出全部指标。", "Run xmledger explain for the list of figures."),
 
     # ---------------------------------------------------------------- git-native ledger (issue 10): --rev, diff, summary --since
     "read.cannot_read.git_symlink": ("在 git 中是符号链接：按版本读取时不跟随链接，其中的记录未计入",

@@ -22,7 +22,7 @@ class Group(NamedTuple):
 
 def group_order(scope: Scope, by: str) -> tuple[str, ...]:
     s = scope.ledger.settings
-    return {"level": r.LEVELS, "category": s.categories or ()}.get(by, ())
+    return {"level": r.LEVELS, "category": s.categories or (), "location": s.locations or ()}.get(by, ())
 
 
 def groups(scope: Scope, by: str) -> list[Group]:

@@ -7,9 +7,7 @@ import datetime
 from typing import Iterable, NamedTuple
 
 from ..core import records as r
-from ..core.ledger import Ledger
 from .figures import Figures, Scope, figures
-from .views import IssueView, is_open
 
 
 def recent_visits(cards: Iterable[r.Responsibility], d: datetime.date) -> int:
@@ -38,16 +36,16 @@ class LeaderRow(NamedTuple):
         return tuple(dict.fromkeys(getattr(c, attr) for c in self.cards))
 
 
-def leader_rows(scope: Scope, by: str | None, views: list[IssueView]) -> list[LeaderRow]:
-    """One row per card that lists a project of the scope, or per leader or unit (`by`). `views`: the problems
-    that count for open and overdue (raised by D, whatever their year)."""
+def leader_rows(scope: Scope, by: str | None) -> list[LeaderRow]:
+    """One row per card that lists a project of the scope, or per leader or unit (`by`). Open and overdue
+    problems are those of the scope's projects (on Y's list), raised by D in any year (SPEC §5.5)."""
     ledger, d = scope.ledger, scope.period.as_of
     listed = {v.id for v in scope.views}
     grouped: dict[str, list] = {}
     for c in ledger.responsibilities:
         if any(pid in listed for pid in c.projects):
             grouped.setdefault(c.id if by is None else getattr(c, by), []).append(c)
-    open_views = [v for v in views if is_open(v.issue, d)]
+    open_views = scope.open_issues
     per_week = ledger.settings.visits_per_week
     rows = []
     for key, cards in sorted(grouped.items()):
@@ -60,10 +58,9 @@ def leader_rows(scope: Scope, by: str | None, views: list[IssueView]) -> list[Le
     return rows
 
 
-def open_issue_counts(ledger: Ledger, d: datetime.date) -> dict[str, int]:
-    """Problems open at D (of any year), per project."""
+def open_issue_counts(scope: Scope) -> dict[str, int]:
+    """Problems open at D (of any year), per project of the scope."""
     out: dict[str, int] = {}
-    for q in ledger.issues:
-        if is_open(q, d):
-            out[q.project] = out.get(q.project, 0) + 1
+    for v in scope.open_issues:
+        out[v.issue.project] = out.get(v.issue.project, 0) + 1
     return out

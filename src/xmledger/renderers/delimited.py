@@ -21,7 +21,7 @@ def render(report: Report, fmt: str) -> str:
     for block in report.blocks:
         if isinstance(block, Table):
             header, rows = [c.key for c in block.columns], [
-                ["" if v is None else cell(machine(v, c.kind)) for c, v in zip(block.columns, row)]
+                ["" if (value := machine(v, c.kind)) is None else cell(value) for c, v in zip(block.columns, row)]
                 for row in block.rows]
         elif isinstance(block, FindingList):
             dicts = [finding_dict(f, report.lang) for f in block.findings]

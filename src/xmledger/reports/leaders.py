@@ -6,8 +6,7 @@ from __future__ import annotations
 from ..core import records as r
 from ..metrics import figures as m
 from ..metrics.people import LeaderRow, leader_rows
-from ..metrics.problems import issue_views
-from .base import Column, Report, ReportContext, Table, report
+from .base import Column, Report, ReportContext, Table, calendar_note, report, with_notes
 
 FIGURE_COLUMNS = [Column("projects", "int"), Column("started", "int"), Column("start_rate", "rate"),
                   Column("plan_completion_rate", "rate"), Column("green", "int"), Column("yellow", "int"),
@@ -37,11 +36,12 @@ def duty_words(ctx: ReportContext, duties: tuple[str, ...]) -> str:
 def leaders(ctx: ReportContext, by: str | None = None) -> Report:
     scope = m.evaluate(ctx.ledger, ctx.period, ctx.filters)
     rows = []
-    for row in leader_rows(scope, by, issue_views(ctx.ledger, ctx.period, ctx.filters)):
+    for row in leader_rows(scope, by):
         f = row.figures
         rows.append(head_cells(by, row) + [
             f.projects, f.started, f.start_rate, f.plan_completion_rate, f.lights["green"], f.lights["yellow"],
             f.lights["red"], row.open_issues, row.overdue_issues, row.visits, row.visits_required,
             "ok" if row.visits_ok else "short", duty_words(ctx, row.duties)])
     what = {None: "report.cards", "leader": "report.leaders", "unit": "report.units"}[by]
-    return report(ctx, "leaders", ctx.words(what), [Table("leaders", None, HEAD_COLUMNS[by] + FIGURE_COLUMNS, rows)])
+    out = report(ctx, "leaders", ctx.words(what), [Table("leaders", None, HEAD_COLUMNS[by] + FIGURE_COLUMNS, rows)])
+    return with_notes(out, calendar_note(ctx, scope.all_issues))
