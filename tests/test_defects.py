@@ -479,3 +479,11 @@ def test_30_a_deadline_in_an_unknown_year_is_approximate(tmp_path, cli):
     root = write_ledger(tmp_path / "n", {"issues/base.yaml": CALENDAR_ISSUES, "ledger.yaml": complete})
     assert "W105" not in cli("check", "-L", root).stdout
     assert "法定节假日" not in cli("issues", "-L", root, "--as-of", "2027-01-20").stdout
+
+
+def test_23_amounts_in_messages_are_plain_decimals(tmp_path, cli):
+    project = BASE["projects/base.yaml"].replace("total_investment: 7000", 'total_investment: "1亿元"')
+    project += "progress:\n  - {month: 2019-04, invested: \"2.5亿\"}\n"
+    root = write_ledger(tmp_path / "l", {"projects/base.yaml": project})
+    out = cli("check", "-L", root, "--lang", "en").stdout
+    assert "completed investment 25000 is above the total investment 10000" in out and "E+" not in out

@@ -3,7 +3,6 @@ lights, open and overdue problems, site visits against those owed, and the five 
 
 from __future__ import annotations
 
-from ..core import records as r
 from ..metrics import figures as m
 from ..metrics.people import LeaderRow, leader_rows
 from .base import Column, Report, ReportContext, Table, calendar_note, report, with_notes
@@ -12,7 +11,7 @@ FIGURE_COLUMNS = [Column("projects", "int"), Column("started", "int"), Column("s
                   Column("plan_completion_rate", "rate"), Column("green", "int"), Column("yellow", "int"),
                   Column("red", "int"), Column("open_issues", "int"), Column("overdue_issues", "int"),
                   Column("visits_4w", "int"), Column("visits_required", "int"),
-                  Column("visits_status", "code", prefix="visits_"), Column("duties")]
+                  Column("visits_status", "code", prefix="visits_"), Column("duties", "duties")]
 HEAD_COLUMNS = {
     None: [Column("card"), Column("leader"), Column("leader_title"), Column("unit"), Column("person")],
     "leader": [Column("leader"), Column("unit")],
@@ -27,12 +26,6 @@ def head_cells(by: str | None, row: LeaderRow) -> list:
     return [row.key, row.distinct("unit" if by == "leader" else "leader")]
 
 
-def duty_words(ctx: ReportContext, duties: tuple[str, ...]) -> str:
-    if duties == r.DUTIES:
-        return ctx.label("duties_all")
-    return ("、" if ctx.lang == "zh" else ", ").join(ctx.label(f"duty_{d}") for d in duties)
-
-
 def leaders(ctx: ReportContext, by: str | None = None) -> Report:
     scope = m.evaluate(ctx.ledger, ctx.period, ctx.filters)
     rows = []
@@ -41,7 +34,7 @@ def leaders(ctx: ReportContext, by: str | None = None) -> Report:
         rows.append(head_cells(by, row) + [
             f.projects, f.started, f.start_rate, f.plan_completion_rate, f.lights["green"], f.lights["yellow"],
             f.lights["red"], row.open_issues, row.overdue_issues, row.visits, row.visits_required,
-            "ok" if row.visits_ok else "short", duty_words(ctx, row.duties)])
+            "ok" if row.visits_ok else "short", row.duties])
     what = {None: "report.cards", "leader": "report.leaders", "unit": "report.units"}[by]
     out = report(ctx, "leaders", ctx.words(what), [Table("leaders", None, HEAD_COLUMNS[by] + FIGURE_COLUMNS, rows)])
     return with_notes(out, calendar_note(ctx, scope.all_issues))

@@ -39,6 +39,9 @@ STATS_COLUMNS = [Column("key"), Column("issues_raised", "int"), Column("issues_r
                  Column("issues_resolved_late", "int"), Column("avg_working_days", "decimal")]
 
 
+CATEGORY_COLUMNS = [Column("key", "code", prefix="cat_"), *STATS_COLUMNS[1:]]  # machines get the code: land
+
+
 def stats_row(key: str, f: IssueFigures) -> list:
     return [key, f.raised, f.resolved, f.resolution_rate, f.overdue, f.resolved_late, f.avg_working_days]
 
@@ -54,8 +57,8 @@ def issue_statistics(ctx: ReportContext, chosen: IssueFilters) -> Report:
         Table("total", total, STATS_COLUMNS, [stats_row(total, stats.total)]),
         Table("by_unit", ctx.words("table.by_assignee_unit"), STATS_COLUMNS,
               [stats_row(ctx.words("unit.none") if k is None else k, f) for k, f in stats.by_unit]),
-        Table("by_category", ctx.words("table.by_category"), STATS_COLUMNS,
-              [stats_row(ctx.label(f"cat_{k}"), f) for k, f in stats.by_category]),
+        Table("by_category", ctx.words("table.by_category"), CATEGORY_COLUMNS,
+              [stats_row(k, f) for k, f in stats.by_category]),
         Table("by_level", ctx.words("table.by_level"), STATS_COLUMNS,
               [stats_row(level_names.get(k, str(k)), f) for k, f in stats.by_level]),
     ]
