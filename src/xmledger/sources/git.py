@@ -39,7 +39,7 @@ LOCAL_ENV = ("GIT_ALTERNATE_OBJECT_DIRECTORIES", "GIT_CONFIG", "GIT_CONFIG_PARAM
              "GIT_INDEX_FILE", "GIT_NO_REPLACE_OBJECTS", "GIT_REPLACE_REF_BASE", "GIT_PREFIX",
              "GIT_INTERNAL_SUPER_PREFIX", "GIT_SHALLOW_FILE", "GIT_COMMON_DIR")
 WINDOW = 256  # cat-file requests written ahead of the answers read (41 bytes each: well inside a pipe's buffer)
-REGULAR, EXECUTABLE, SYMLINK, SUBMODULE = b"100644", b"100755", b"120000", b"160000"
+REGULAR_MODES, SYMLINK, SUBMODULE = ("100644", "100755"), "120000", "160000"
 OPTION = "--rev"
 
 
@@ -136,32 +136,30 @@ class GitSource(LedgerSource):
         settings: FileRef | None = None
         stray: dict[str, int] = {}
         listed = 0
-        for entry in listing.split(b"\0"):
-            if not entry:
-                continue
-            meta, _, raw = entry.partition(b"\t")
-            mode, _, oid = meta.split(b" ")
-            path = os.fsdecode(raw)
-            if not path.startswith(base):
+        # one decode for the whole listing: names that are not UTF-8 keep their bytes as surrogate escapes
+        for entry in listing.decode("utf-8", "surrogateescape").split("\0"):
+            meta, _, path = entry.partition("\t")
+            if not path.startswith(base) or not path:
                 continue
             listed += 1
             rel = path[len(base):]
-            parts = rel.split("/")
-            if any(part.startswith(".") for part in parts):
+            if "/." in "/" + rel:  # a name starting with "." anywhere: not read, as in the working tree
                 continue
-            if rel == LEDGER_FILE:
-                settings = self._settings(mode, oid.decode(), findings)
-                continue
-            if parts[0] == LEDGER_FILE and settings is None:  # a folder named ledger.yaml
-                settings = FileRef("settings", LEDGER_FILE, None)
-                findings.append(unreadable(LEDGER_FILE, "not_regular"))
-                continue
-            if parts[0] in RECORD_FOLDERS:
-                ref = self._record(parts, rel, mode, oid.decode(), findings)
-                if ref is not None:
-                    files.append(ref)
-            elif len(parts) > 1 and rel.endswith(SUFFIXES) and mode in (REGULAR, EXECUTABLE):
-                stray[parts[0]] = stray.get(parts[0], 0) + 1
+            mode, _, oid = meta.split(" ")
+            top, slash, _ = rel.partition("/")
+            if top in RECORD_FOLDERS:
+                if slash and mode in REGULAR_MODES and rel.endswith(SUFFIXES):  # the common case, at once
+                    files.append(FileRef(top, rel, oid))
+                else:
+                    self._record(rel.split("/"), rel, mode, findings)
+            elif rel == LEDGER_FILE:
+                settings = self._settings(mode, oid, findings)
+            elif top == LEDGER_FILE:  # a folder named ledger.yaml
+                if settings is None:
+                    settings = FileRef("settings", LEDGER_FILE, None)
+                    findings.append(unreadable(LEDGER_FILE, "not_regular"))
+            elif slash and rel.endswith(SUFFIXES) and mode in REGULAR_MODES:
+                stray[top] = stray.get(top, 0) + 1
         if base and not listed:
             raise SourceError(f"the ledger folder {shown_name(self.prefix)}/ does not exist at {self.rev} "
                               f"({self.short}, {self.date})", OPTION)
@@ -170,15 +168,15 @@ class GitSource(LedgerSource):
         return Scan(settings, files, findings)
 
     @staticmethod
-    def _settings(mode: bytes, oid: str, findings: list[Finding]) -> FileRef:
-        if mode in (REGULAR, EXECUTABLE):
+    def _settings(mode: str, oid: str, findings: list[Finding]) -> FileRef:
+        if mode in REGULAR_MODES:
             return FileRef("settings", LEDGER_FILE, oid)
         findings.append(unreadable(LEDGER_FILE, "git_symlink" if mode == SYMLINK else "git_submodule"))
         return FileRef("settings", LEDGER_FILE, None)
 
     @staticmethod
-    def _record(parts: list[str], rel: str, mode: bytes, oid: str, findings: list[Finding]) -> FileRef | None:
-        """A record file, or a finding for what git holds there but cannot give as one."""
+    def _record(parts: list[str], rel: str, mode: str, findings: list[Finding]) -> None:
+        """What git holds in a record folder but cannot give as a record file: a finding, or nothing to read."""
         if mode == SUBMODULE:
             findings.append(unreadable(shown_name(rel) + "/", "git_submodule"))
         elif mode == SYMLINK:
@@ -186,9 +184,6 @@ class GitSource(LedgerSource):
             # a link to a YAML file, or to a folder (a name without a suffix) would be read in the working tree
             if len(parts) == 1 or name.endswith(SUFFIXES) or "." not in name:
                 findings.append(unreadable(shown_name(rel), "git_symlink"))
-        elif len(parts) > 1 and rel.endswith(SUFFIXES):
-            return FileRef(parts[0], rel, oid)
-        return None
 
     # -- reading
 
