@@ -319,3 +319,16 @@ def test_the_git_process_is_ended(repo):
 def test_rev_refuses_a_ledger_from_memory():
     with pytest.raises(api.UsageError, match="git repository"):
         api.load(dict(BASE), rev="HEAD")
+
+
+def test_two_revisions_loaded_together_share_the_cache_and_unchanged_records(repo):
+    path, _ = repo
+    api.load(path, rev="HEAD")  # fill the cache
+    api.load(path, rev="v1")
+    with api.one_cache():
+        now, then = api.load(path, rev="HEAD"), api.load(path, rev="v1")
+    assert now.ledger.responsibilities[0] is then.ledger.responsibilities[0]  # its file is unchanged
+    assert now.ledger.project_by_id["P-2"] != then.ledger.project_by_id["P-2"]  # started in between
+    again = api.load(path, rev="HEAD")  # outside the block every load reads the cache afresh
+    assert again.ledger.responsibilities[0] == now.ledger.responsibilities[0]
+    assert again.ledger.responsibilities[0] is not now.ledger.responsibilities[0]

@@ -103,6 +103,14 @@ def load(ledger: str | Path | LedgerSource | Mapping, *, rev: str | None = None,
             src.close()
 
 
+def one_cache():
+    """A `with` block whose loads share the parse cache: load two revisions of one ledger inside it (as `diff`
+    does) and the cache is read once, and unchanged files give the same record objects."""
+    from .loading.cache import shared
+
+    return shared()
+
+
 def load_files(files: Mapping[str, bytes | str], *, today: datetime.date | None = None) -> LoadResult:
     """A ledger from memory: {"ledger.yaml": ..., "projects/a.yaml": ...}; nothing touches the disk."""
     return load(files, today=today, cache=False)

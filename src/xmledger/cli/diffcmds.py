@@ -43,18 +43,25 @@ def diff(
     lang = opts.lang.value if opts.lang else None
     filters = api.filters(**{k: getattr(opts, k) for k in ("level", "category", "location", "unit", "leader", "tag")})
     contexts, loaded = [], {}
-    for rev, frame, which in ((from_rev, before, "FROM"), (to_rev, after, "TO")):
-        try:  # one revision on two dates is read once
-            result = loaded[rev] if rev in loaded else load_ledger(root, opts.no_cache, place_warnings=False, rev=rev)
-        except typer.BadParameter as e:
-            raise typer.BadParameter(e.message, param_hint=which if rev is not None else "-L/--ledger") from None
-        loaded[rev] = result
-        try:
-            contexts.append(api.context(result, period=frame, filters=filters, lang=lang,
-                                        allow_errors=opts.allow_errors))
-        except api.LedgerErrors:
-            refuse(result, root, lang or "en", rev)
-        except api.UsageError as e:
-            raise typer.BadParameter(str(e), param_hint=e.option) from None
+    with api.one_cache():  # both states read the ledger's one parse cache once
+        for rev, frame, which in ((from_rev, before, "FROM"), (to_rev, after, "TO")):
+            contexts.append(state(opts, root, rev, frame, which, filters, lang, loaded))
     earlier, later = contexts
     emit(api.report("diff", later, before=earlier, records=records), opts)
+
+
+def state(opts: ReportOptions, root, rev, frame, which: str, filters, lang, loaded: dict):
+    """The context of one side of the diff: the ledger at `rev` (None: the working tree) as of `frame`."""
+    from .. import api
+
+    try:  # one revision on two dates is read once
+        result = loaded[rev] if rev in loaded else load_ledger(root, opts.no_cache, place_warnings=False, rev=rev)
+    except typer.BadParameter as e:
+        raise typer.BadParameter(e.message, param_hint=which if rev is not None else "-L/--ledger") from None
+    loaded[rev] = result
+    try:
+        return api.context(result, period=frame, filters=filters, lang=lang, allow_errors=opts.allow_errors)
+    except api.LedgerErrors:
+        refuse(result, root, lang or result.ledger.settings.language, rev)
+    except api.UsageError as e:
+        raise typer.BadParameter(str(e), param_hint=e.option) from None

@@ -81,8 +81,9 @@ def summary(
     --since REV|DATE adds what changed since last week's circular."""
     from .. import api
 
-    ctx = report_context(opts)
-    before = since_context(opts, ctx, since) if since is not None else None
+    with api.one_cache():  # the circular and the state it is compared with read the parse cache once
+        ctx = report_context(opts)
+        before = since_context(opts, ctx, since) if since is not None else None
     emit(api.report("summary", ctx, since=before), opts)
 
 

@@ -60,9 +60,7 @@ def load(source: LedgerSource, today: datetime.date, use_cache: bool = True, job
     findings: list[Finding] = list(scan.findings)
     settings_data = source.read(scan.settings) if scan.settings is not None else None
     settings_key = content_key(settings_data) if settings_data is not None else "-"
-    cache = ParseCache(source.identity, settings_key) if use_cache else None
-    if cache is not None:
-        cache.load()
+    cache = ParseCache.opened(source.identity, settings_key) if use_cache else None
     if scan.settings is not None and settings_data is None:  # there, but not readable: never the defaults
         if not any(f.file == LEDGER_FILE for f in scan.findings):
             findings.append(Finding(LEDGER_FILE, None, None, "E012", None, msg("read.cannot_read.file", detail=""),
