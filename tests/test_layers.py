@@ -20,7 +20,7 @@ from conftest import REPO
 from ledgers import BASE
 
 PACKAGE = REPO / "src" / "xmledger"
-LAYERS = ["core", "sources", "read", "checks", "loading", "metrics", "reports", "renderers", "api", "cli"]
+LAYERS = ["core", "sources", "read", "checks", "loading", "metrics", "reports", "renderers", "ingest", "api", "cli"]
 TOP = {"__init__": "api", "__main__": "cli"}  # the package's own entry points
 
 
