@@ -210,3 +210,39 @@ def write_new_ledger(files: Mapping[str, str], dest: str | Path, *, today: datet
     if exists(Path(dest)):
         raise FileExistsError(str(dest))
     return write_folder(dict(files), Path(dest), today or datetime.date.today())
+
+
+def progress_template(result: LoadResult, month: datetime.date, *, units: tuple[str, ...] = (),
+                      lang: str | None = None) -> tuple[bytes, int]:
+    """The fill-in workbook of `month`'s progress (xlsx bytes) and how many projects it lists."""
+    from .ingest.template import lines, workbook
+
+    language = lang or result.ledger.settings.language
+    month = month.replace(day=1)
+    return workbook(result.ledger, month, tuple(units), language), len(lines(result.ledger, month, tuple(units)))
+
+
+def intake(result: LoadResult, files, *, root: str | Path, replace: bool = False, by_unit: bool = False,
+           reported_on: datetime.date | None = None, month: datetime.date | None = None,
+           today: datetime.date | None = None):
+    """Filled progress sheets checked against the ledger at `root` (loaded as `result`): the files to write,
+    or the findings that stop it (ingest.intake.Plan). Nothing is written here."""
+    from .ingest.intake import plan, read_sheets
+
+    root = Path(root)
+    day = today or datetime.date.today()
+    rows, findings = read_sheets([(Path(f), str(f)) for f in files], month)
+
+    def existing(path: str) -> str | None:
+        full = root / path
+        return full.read_text(encoding="utf-8-sig") if full.is_file() else None
+
+    return plan(result, rows, findings, replace=replace, by_unit=by_unit, reported_on=reported_on or day,
+                today=day, existing_text=existing)
+
+
+def verify_intake(root: str | Path, files: Mapping[str, str], *, today: datetime.date | None = None):
+    """The errors the ledger at `root` would have once `files` are written (an empty list: it passes check)."""
+    from .ingest.intake import verify
+
+    return verify(source(root), dict(files), today or datetime.date.today())

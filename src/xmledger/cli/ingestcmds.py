@@ -22,6 +22,25 @@ def _lang(lang: Optional[Lang], default: str = "zh") -> str:
     return lang.value if lang else default
 
 
+def _month(text: str, option: str):
+    import datetime
+    import re
+
+    m = re.fullmatch(r"(\d{4})-(\d{2})", text or "")
+    if not m or not 1 <= int(m[2]) <= 12 or not 1900 <= int(m[1]) <= 2200:
+        raise typer.BadParameter(f"{text!r} is not a month: YYYY-MM", param_hint=option)
+    return datetime.date(int(m[1]), int(m[2]), 1)
+
+
+def _day(text: str, option: str):
+    import datetime
+
+    try:
+        return datetime.date.fromisoformat(text)
+    except ValueError:
+        raise typer.BadParameter(f"{text!r} is not a date: YYYY-MM-DD", param_hint=option) from None
+
+
 def _show_findings(findings, lang: str) -> None:
     for f in findings:
         err(f.text(lang))
@@ -178,9 +197,30 @@ def template_progress(
     leader, this month's plan, completed so far this year, last month's note) and empty columns 本月完成投资,
     形象进度 and 存在问题 for the units to fill; the id column is locked. Read it back with `xmledger intake`.
     """
-    from .ingestflow import template_command
+    from .. import api
+    from ..core.words import words
+    from .options import load_ledger, refuse, resolve_root
 
-    template_command(month, output, unit, force, ledger, lang)
+    first = _month(month, "--month")
+    if output.exists() and not force:
+        err(words("intake.output_exists", _lang(lang), path=output))
+        raise typer.Exit(1)
+    root = resolve_root(ledger)
+    result = load_ledger(root, place_warnings=False)
+    if not result.settings_usable or result.has_errors:
+        refuse(result, root, _lang(lang, "en"))
+    language = _lang(lang, result.ledger.settings.language)
+    data, count = api.progress_template(result, first, units=tuple(unit), lang=language)
+    if not count:
+        err(words("intake.no_projects", language, year=first.year, units=list(unit) or "-"))
+        raise typer.Exit(1)
+    try:
+        from ..ingest.output import write_bytes
+
+        write_bytes(output, data)
+    except OSError as e:
+        raise typer.BadParameter(f"cannot write {output}: {e.strerror}", param_hint="-o/--output") from None
+    out(words("intake.template_written", language, path=output, n=count, year=first.year, month=first.month) + "\n")
 
 
 @app.command()
@@ -193,6 +233,11 @@ def intake(
                                           "(default: progress/YYYY-MM.yaml).")] = False,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Check the sheets and print what would be written, "
                                           "write nothing.")] = False,
+    reported_on: Annotated[Optional[str], typer.Option("--reported-on", help="Date the reports came in "
+                                                       "(reported_on, and the raised date of new problems); "
+                                                       "default today.", show_default=False)] = None,
+    month: Annotated[Optional[str], typer.Option("--month", help="Month of sheets that do not say (not made by "
+                                                 "`template progress`): YYYY-MM.", show_default=False)] = None,
     ledger: LedgerOption = None,
     lang: LangOption = None,
 ) -> None:
@@ -202,6 +247,43 @@ def intake(
 
     Running it again on the same sheets changes nothing. Exit 0 when written (or nothing to do), 1 on errors.
     """
-    from .ingestflow import intake_command
+    import datetime
 
-    intake_command(files, replace, by_unit, dry_run, ledger, lang)
+    from .. import api
+    from ..core.words import words
+    from ..ingest.output import write_files
+    from ..renderers.text import headline
+    from .options import load_ledger, refuse, resolve_root
+
+    root = resolve_root(ledger)
+    result = load_ledger(root, place_warnings=False)
+    if not result.settings_usable or result.has_errors:
+        refuse(result, root, _lang(lang, "en"))
+    language = _lang(lang, result.ledger.settings.language)
+    when = _day(reported_on, "--reported-on") if reported_on else today()
+    fallback = _month(month, "--month") if month else None
+    planned = api.intake(result, files, root=root, replace=replace, by_unit=by_unit, reported_on=when,
+                         month=fallback, today=today())
+    _show_findings(planned.findings, language)
+    if planned.has_errors:
+        err(words("intake.nothing_written", language, errors=sum(f.is_error for f in planned.findings)))
+        raise typer.Exit(1)
+    if not planned.files:
+        out(words("intake.nothing_to_do", language, unchanged=planned.unchanged, known=planned.known_issues) + "\n")
+        raise typer.Exit(0)
+    problems = api.verify_intake(root, planned.files, today=today())
+    if problems:
+        for f in problems:
+            err(words("intake.check_failed", language, text=headline(f, language)))
+        err(words("intake.nothing_written", language, errors=len(problems)))
+        raise typer.Exit(1)
+    if not dry_run:
+        write_files(root, planned.files)
+    key = "intake.would_write" if dry_run else "intake.wrote"
+    for path in planned.files:
+        out(words(key, language, path=path) + "\n")
+    out(words("intake.summary", language, added=planned.added, replaced=planned.replaced,
+              unchanged=planned.unchanged, issues=list(planned.issues) or "-", known=planned.known_issues,
+              empty=planned.not_reported, months=list(planned.months)) + "\n")
+    if not dry_run:
+        err(words("ingest.next", language, dest=root))

@@ -70,3 +70,17 @@ def write_files(root: Path, files: dict[str, str]) -> list[str]:
                 os.unlink(tmp)
         written.append(rel)
     return written
+
+
+def write_bytes(path: Path, data: bytes) -> None:
+    """Write a file atomically (a temporary file beside it, renamed into place)."""
+    path = path.absolute()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.replace(tmp, path)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
