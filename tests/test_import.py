@@ -329,3 +329,16 @@ def test_wrong_usage(cli, tmp_path):
     assert cli("import", "xlsx", book, "-o", tmp_path / "x", "--unit", "千元").exit_code == 2
     assert cli("import", "xlsx", book, "-o", tmp_path / "x", "--as-of", "2019-13").exit_code == 2
     assert cli("import", "xlsx", book, "-o", tmp_path / "x", "--prefix", "项目").exit_code == 2
+
+
+def test_unnumbered_rows_of_a_numbered_sheet_are_groups_with_their_sums(cli, tmp_path):
+    rows = [["", "新旧动能转换", 1200, 600], [1, "甲项目", 700, 300], [2, "乙项目", 500, 200],
+            ["", "社会建设", 100, 50], [3, "丙项目", 100, 50], ["", "乡村振兴", "", ""]]
+    book = simple_sheet(tmp_path / "a.xlsx", ["序号", "项目名称", "总投资", "年度计划投资"], rows, title="2019年重点项目")
+    dest = tmp_path / "out"
+    result = imported(cli, book, dest)
+    warnings = [line for line in result.stderr.splitlines() if "警告" in line]
+    assert warnings == [f"{book}!Sheet1!D3: 警告 年度计划投资合计为 600，与所含2个项目之和 500 不符",
+                        f"{book}!Sheet1!A8: 警告 分组行“乡村振兴”下面没有项目（没有序号的行按分组行读）"]
+    projects = {p["name"]: p["category"] for p in records(dest, "projects/**/*.yaml")}
+    assert projects == {"甲项目": "新旧动能转换", "乙项目": "新旧动能转换", "丙项目": "社会建设"}

@@ -748,6 +748,8 @@ SENTENCES: dict[str, tuple[str, str]] = {
     "ingest.no_total_column.hint": ("每个项目都要有总投资；表头另有叫法时用 --map 指定，如 {项目总投资额: total}",
                                     "every project needs its total investment; name its column with --map, e.g. {项目总投资额: total}"),
     "ingest.group_no_name": ("分组行“{text}”没有类别名称", "the group row '{text}' names no category"),
+    "ingest.group_empty": ("分组行“{group}”下面没有项目（没有序号的行按分组行读）",
+                           "the group row '{group}' has no projects under it (rows without a 序号 are read as group rows)"),
     "ingest.group_count": ("“{group}”写明{said}个项目，实际读到{found}个", "the group '{group}' says {said} projects, {found} were read"),
     "ingest.sum_mismatch": ("{column}合计为 {said}，与所含{rows}个项目之和 {found} 不符",
                             "{column}: the sum row says {said}, the {rows} projects it sums add up to {found}"),

@@ -194,8 +194,15 @@ def _time_frame(header: Header, opts: ImportOptions, today: datetime.date,
     return year, n, as_of
 
 
-def classify(values: list, header: Header, name_col: int, seq_col: int | None) -> tuple[str, str]:
-    """('data' | 'group' | 'total' | 'subtotal' | 'note' | 'empty', the text that decided it)."""
+_NOTES = ("注:", "备注:", "说明:", "填报说明", "填表说明", "填报单位", "制表", "审核")
+
+
+def classify(values: list, header: Header, name_col: int, seq_col: int | None,
+             numbered: bool = False) -> tuple[str, str]:
+    """('data' | 'group' | 'total' | 'subtotal' | 'note' | 'empty', the text that decided it).
+
+    `numbered`: the sheet numbers its project rows (序号), so a named row without a number is a group row
+    (which may carry its group's sums)."""
     texts = [text_of(v) for v in values]
     filled = [(c, t) for c, t in enumerate(texts) if t]
     if not filled:
@@ -217,11 +224,13 @@ def classify(values: list, header: Header, name_col: int, seq_col: int | None) -
     if seq_col is not None and not seq and len(filled) <= 2 and not any(c in amount_cols for c, _ in filled) \
             and isinstance(values[filled[0][0]], str):
         return "group", filled[0][1]
+    if numbered and name and not seq and not first.startswith(_NOTES):
+        return "group", name
     if not name:
         if len(filled) == 1 and (filled[0][0] not in {m.col for m in header.columns if m.field in AMOUNT_FIELDS}):
             return "note", filled[0][1]
         return "data", ""
-    if first.startswith(("注:", "注：", "备注:", "说明:", "填报说明", "填表说明", "填报单位", "制表", "审核")) and len(filled) == 1:
+    if first.startswith(_NOTES) and len(filled) == 1:
         return "note", filled[0][1]
     return "data", name
 
@@ -327,12 +336,13 @@ def read_sheet(shown: str, sheet: Sheet, header: Header, opts: ImportOptions, to
     name_col = fields["name"][0].col
     seq_col = fields["seq"][0].col if "seq" in fields else None
     groups = [_Group(first_category, None, None, {})]
+    numbered = _numbered(sheet, header, name_col, seq_col)
     rows: list[_Row] = []
     totals: list[tuple[int, dict]] = []
     amount_cols = [m for m in header.columns if m.field in AMOUNT_FIELDS]
     for r in range(header.data_start, len(sheet.rows)):
         values = sheet.rows[r]
-        kind, said = classify(values, header, name_col, seq_col)
+        kind, said = classify(values, header, name_col, seq_col, numbered)
         if kind in ("empty", "note"):
             continue
         if kind in ("group", "total", "subtotal"):
@@ -390,6 +400,20 @@ def _fill_merged_data(sheet: Sheet, header: Header) -> None:
                     row[c] = top
 
 
+def _numbered(sheet: Sheet, header: Header, name_col: int, seq_col: int | None) -> bool:
+    """Does the sheet number its project rows? (most named rows carry a number in the 序号 column)"""
+    if seq_col is None:
+        return False
+    named = numbers = 0
+    for r in range(header.data_start, len(sheet.rows)):
+        if text_of(sheet.cell(r, name_col)):
+            named += 1
+            v = sheet.cell(r, seq_col)
+            if (isinstance(v, (int, float)) and not isinstance(v, bool)) or (isinstance(v, str) and v.strip().isdigit()):
+                numbers += 1
+    return numbers >= 2 and numbers * 2 >= named
+
+
 def _sum(rows: list[_Row], col: int) -> Decimal:
     return sum((row.amounts.get(col, Decimal(0)) for row in rows), Decimal(0))
 
@@ -397,6 +421,8 @@ def _sum(rows: list[_Row], col: int) -> Decimal:
 def _check_sums(reader: _Reader, groups: list[_Group], totals, rows: list[_Row], amount_cols) -> None:
     by_col = {m.col: m for m in amount_cols}
     for g in groups:
+        if g.r is not None and not g.rows and not g.bad:
+            reader.finding(g.r, 0, WARNING, msg("ingest.group_empty", group=g.category))
         if g.count is not None and g.count != len(g.rows) and not g.bad:
             reader.finding(g.r, 0, WARNING, msg("ingest.group_count", group=g.category, said=g.count, found=len(g.rows)))
         for key, value in g.cells.items():
