@@ -114,8 +114,9 @@ print(n)
 """
 
 
-def timed(cmd: list[str]) -> tuple[float, float, str]:
-    """Seconds, peak RSS in MiB, stdout of one process."""
+def timed(cmd: list[str]) -> tuple[float, float, str, float]:
+    """Seconds, peak RSS in MiB, stdout, CPU seconds (user + system, its waited children included) of one
+    process."""
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(proc.pid, 0)
@@ -124,7 +125,7 @@ def timed(cmd: list[str]) -> tuple[float, float, str]:
     err = proc.stderr.read().decode()
     if os.waitstatus_to_exitcode(status) != 0:
         raise SystemExit(f"{' '.join(cmd)} failed:\n{err}")
-    return elapsed, usage.ru_maxrss / 1024, out
+    return elapsed, usage.ru_maxrss / 1024, out, usage.ru_utime + usage.ru_stime
 
 
 def main() -> None:
@@ -133,6 +134,7 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--write-doc", action="store_true")
     args = ap.parse_args()
+    load = os.getloadavg()[0]
     work = Path(tempfile.mkdtemp(prefix="xmledger-import-bench-"))
     try:
         book = work / f"台账-{args.rows}.xlsx"
@@ -154,17 +156,19 @@ def main() -> None:
                            for line in f.read_text(encoding="utf-8").splitlines())
             assert projects == args.rows, (projects, args.rows)
             shutil.rmtree(out)
-        med = {k: (statistics.median(t for t, _, _ in v), max(m for _, m, _ in v)) for k, v in runs.items() if v}
+        med = {k: (statistics.median(r[0] for r in v), max(r[1] for r in v), statistics.median(r[3] for r in v))
+               for k, v in runs.items() if v}
         base = med["calamine"][0]
         lines = [f"Measured {datetime.date.today()} on {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
                  f"Python {platform.python_version()}, with `python benchmarks/import_xlsx.py --rows {args.rows} "
                  f"--repeat {args.repeat}`: a {args.rows:,}-row sheet of {size:.1f} MiB in the layout of `export xlsx`; "
-                 f"medians of {args.repeat} runs, each a separate process (start-up included), peak RSS.", "",
-                 "| what | seconds | vs calamine | peak RSS |", "|---|---:|---:|---:|"]
+                 f"medians of {args.repeat} runs, each a separate process (start-up included), interleaved; "
+                 f"CPU is user + system time; load average before the run {load:.1f}.", "",
+                 "| what | seconds | CPU seconds | vs calamine | peak RSS |", "|---|---:|---:|---:|---:|"]
         names = {"calamine": "read every cell: python-calamine", "openpyxl": "read every cell: openpyxl read-only",
                  "import": "`xmledger import xlsx` (read, map, write, check)"}
-        for k, (t, rss) in med.items():
-            lines.append(f"| {names[k]} | {t:.2f} | {t / base:.2f}× | {rss:.0f} MiB |")
+        for k, (t, rss, cpu) in med.items():
+            lines.append(f"| {names[k]} | {t:.2f} | {cpu:.2f} | {t / base:.2f}× | {rss:.0f} MiB |")
         text = "\n".join(lines)
         print(text)
         if args.write_doc:

@@ -2,8 +2,6 @@
 
 import datetime
 import json
-import shutil
-import zipfile
 from decimal import Decimal
 from pathlib import Path
 
@@ -342,3 +340,26 @@ def test_unnumbered_rows_of_a_numbered_sheet_are_groups_with_their_sums(cli, tmp
                         f"{book}!Sheet1!A8: 警告 分组行“乡村振兴”下面没有项目（没有序号的行按分组行读）"]
     projects = {p["name"]: p["category"] for p in records(dest, "projects/**/*.yaml")}
     assert projects == {"甲项目": "新旧动能转换", "乙项目": "新旧动能转换", "丙项目": "社会建设"}
+
+
+# ------------------------------------------------------------------ the YAML the importer writes reads back exactly
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+import xmledger  # noqa: E402
+from xmledger.ingest import yamltext  # noqa: E402
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=30))
+def test_any_text_reads_back_as_itself(value):
+    project = yamltext.block({"id": "P-1", "name": value, "level": "county", "category": "乡村振兴",
+                              "total_investment": Decimal("0.1"), "plans": {2019: {"annual": Decimal("12.30")}},
+                              "progress": [{"month": yamltext.month(datetime.date(2019, 5, 1)),
+                                            "invested": Decimal("7000.5"), "note": value}]})
+    result = xmledger.load_files({"ledger.yaml": "name: 台账\nregion: 县\n", "projects/p.yaml": project},
+                                 today=datetime.date(2020, 1, 1))
+    assert not result.has_errors, (project, [f.message for f in result.findings])
+    p = result.ledger.projects[0]
+    assert p.name == value and p.progress[0].note == value
+    assert p.plans[2019].annual == Decimal("12.30") and str(p.plans[2019].annual) == "12.30"

@@ -1,11 +1,10 @@
 """docs/import.md's table of column names holds: every name listed maps to its field through the code's table."""
 
-import re
-
 import pytest
 
 from conftest import REPO
-from xmledger.ingest.columns import COLUMNS, FIELDS, Sheet, find_header, label_of, match
+from xmledger.ingest.columns import COLUMNS, FIELDS, find_header
+from xmledger.ingest.workbook import Sheet
 
 DOC = (REPO / "docs" / "import.md").read_text(encoding="utf-8")
 TABLE = DOC.split("<!-- columns: begin -->")[1].split("<!-- columns: end -->")[0]

@@ -247,8 +247,6 @@ def intake(
 
     Running it again on the same sheets changes nothing. Exit 0 when written (or nothing to do), 1 on errors.
     """
-    import datetime
-
     from .. import api
     from ..core.words import words
     from ..ingest.output import write_files

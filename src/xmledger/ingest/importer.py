@@ -20,7 +20,7 @@ from typing import NamedTuple
 
 from ..core.words import Say, msg
 from . import yamltext as y
-from .cells import EMPTY_MARKS, CellError, Fuzzy, amount, date_span, fuzzy_date, normal, text
+from .cells import CellError, amount, date_span, fuzzy_date, normal, text
 from .columns import GROUP, Header, Mapped, find_header
 from .findings import ERROR, WARNING, SheetFinding, sorted_findings
 from .workbook import Sheet, WorkbookError, cell_name, open_workbook, text_of
@@ -445,7 +445,7 @@ def _check_sums(reader: _Reader, groups: list[_Group], totals, rows: list[_Row],
 
 
 def _read_row(reader: _Reader, r: int, header: Header, fields: dict, group: int, category: str) -> _Row | None:
-    opts, unit, lu = reader.opts, reader.unit, reader.opts.ledger_unit
+    unit, lu = reader.unit, reader.opts.ledger_unit
     values: dict = {}
     amounts: dict = {}
     bad: set[int] = set()
@@ -504,7 +504,7 @@ def _split(value: str | None) -> list[str]:
 class _Builder:
     """Rows of every sheet -> records, with ids, cards and issues."""
 
-    def __init__(self, shown: str, opts: ImportOptions, findings: list, lang_note: str = "zh"):
+    def __init__(self, shown: str, opts: ImportOptions, findings: list):
         self.shown, self.opts, self.findings = shown, opts, findings
         self.projects: list[dict] = []
         self.origins: dict[str, tuple[str, str, int]] = {}
