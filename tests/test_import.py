@@ -363,3 +363,14 @@ def test_any_text_reads_back_as_itself(value):
     p = result.ledger.projects[0]
     assert p.name == value and p.progress[0].note == value
     assert p.plans[2019].annual == Decimal("12.30") and str(p.plans[2019].annual) == "12.30"
+
+
+def test_cards_from_cells_with_several_names(cli, tmp_path):
+    rows = [[1, "甲项目", 700, "张三、李四", "县发改局、县住建局"], [2, "乙项目", 500, "王五", "县水利局、县财政局"]]
+    book = simple_sheet(tmp_path / "a.xlsx", ["序号", "项目名称", "总投资", "包抓领导", "责任单位"], rows,
+                        title="2019年重点项目")
+    dest = tmp_path / "out"
+    imported(cli, book, dest)
+    cards = {(c["leader"]["name"], c["unit"]): c["projects"] for c in records(dest, "responsibilities/*.yaml")}
+    assert cards == {("张三", "县发改局"): ["XM-2019-001"], ("李四", "县住建局"): ["XM-2019-001"],
+                     ("王五", "县水利局"): ["XM-2019-002"], ("王五", "县财政局"): ["XM-2019-002"]}

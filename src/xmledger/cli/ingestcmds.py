@@ -132,7 +132,10 @@ def import_xlsx(
     if not result.files or (errors and not partial):
         err(words("ingest.nothing_written", language, errors=errors))
         raise typer.Exit(1)
-    written = api.write_new_ledger(result.files, output, today=today())
+    try:
+        written = api.write_new_ledger(result.files, output, today=today())
+    except OSError as e:
+        raise typer.BadParameter(f"cannot write {output}: {e.strerror or e}", param_hint="-o/--output") from None
     if not written.ok:
         from ..renderers.text import headline
 
@@ -276,7 +279,11 @@ def intake(
         err(words("intake.nothing_written", language, errors=len(problems)))
         raise typer.Exit(1)
     if not dry_run:
-        write_files(root, planned.files)
+        try:
+            write_files(root, planned.files)
+        except OSError as e:
+            err(f"{root}: {e.strerror or e}")
+            raise typer.Exit(1) from None
     key = "intake.would_write" if dry_run else "intake.wrote"
     for path in planned.files:
         out(words(key, language, path=path) + "\n")

@@ -148,7 +148,7 @@ def fuzzy_date(value) -> Fuzzy | None:
         raise CellError(msg("ingest.cell.bool"))
     if isinstance(value, (int, float)):
         text = text_of(value)
-        if SERIAL_RANGE[0] <= value < SERIAL_RANGE[1] and float(value).is_integer():
+        if SERIAL_RANGE[0] <= value < SERIAL_RANGE[1]:  # a serial date (a fraction is the time of day)
             d = _EXCEL_EPOCH + datetime.timedelta(days=int(value))
             return Fuzzy(d.year, d.month, d.day)
         if 1900 <= value <= 2200:

@@ -677,18 +677,20 @@ class _Builder:
                 self.finding(row, col, WARNING, msg(f"ingest.no_{missing}", name=v["name"]))
             return
         person = v.get("person")
-        for leader in leaders:
-            for unit in units:
-                card = self.cards.get((leader, unit))
-                if card is None:
-                    m = _LEADER_TITLE.match(leader)
-                    name, title = (m[1].strip(), m[2].strip()) if m else (leader, None)
-                    card = self.cards[(leader, unit)] = {"leader": {"name": name, "title": title}, "unit": unit,
-                                                         "person": person, "projects": []}
-                if pid not in card["projects"]:
-                    card["projects"].append(pid)
-                if card["person"] is None and person:
-                    card["person"] = person
+        # as many leaders as units: paired in order (how export writes several cards); else every pair
+        pairs = list(zip(leaders, units)) if len(leaders) == len(units) else \
+            [(leader, unit) for leader in leaders for unit in units]
+        for leader, unit in pairs:
+            card = self.cards.get((leader, unit))
+            if card is None:
+                m = _LEADER_TITLE.match(leader)
+                name, title = (m[1].strip(), m[2].strip()) if m else (leader, None)
+                card = self.cards[(leader, unit)] = {"leader": {"name": name, "title": title}, "unit": unit,
+                                                     "person": person, "projects": []}
+            if pid not in card["projects"]:
+                card["projects"].append(pid)
+            if card["person"] is None and person:
+                card["person"] = person
 
     def issue(self, row: _Row, plan: SheetPlan, fields: dict, pid: str) -> None:
         problem = row.values.get("problem")

@@ -70,8 +70,11 @@ def open_workbook(path: Path, shown: str | None = None) -> list[Sheet]:
         import python_calamine as pc
     except ImportError:  # pragma: no cover - a dependency
         raise fail("ingest.no_reader") from None
-    with path.open("rb") as f:
-        head = f.read(8)
+    try:
+        with path.open("rb") as f:
+            head = f.read(8)
+    except OSError as e:
+        raise fail("ingest.corrupt", detail=e.strerror or type(e).__name__) from None
     if head.startswith(b"\xd0\xcf\x11\xe0") and path.suffix.lower() in (".xlsx", ".xlsm"):
         # an OLE2 container named .xlsx: how Office stores an encrypted (password-protected) workbook
         raise fail("ingest.password")
