@@ -374,3 +374,14 @@ def test_cards_from_cells_with_several_names(cli, tmp_path):
     cards = {(c["leader"]["name"], c["unit"]): c["projects"] for c in records(dest, "responsibilities/*.yaml")}
     assert cards == {("张三", "县发改局"): ["XM-2019-001"], ("李四", "县住建局"): ["XM-2019-001"],
                      ("王五", "县水利局"): ["XM-2019-002"], ("王五", "县财政局"): ["XM-2019-002"]}
+
+
+def test_a_cell_with_numbered_problems_gives_one_issue_each(cli, tmp_path):
+    rows = [[1, "甲项目", 700, "1、征地资金暂未到位；2、施工许可证办理进度慢"], [2, "乙项目", 500, "资金缺口2.5亿元\n配套电力线路未接通"],
+            [3, "丙项目", 100, "无"]]
+    book = simple_sheet(tmp_path / "a.xlsx", ["序号", "项目名称", "总投资", "存在问题"], rows, title="2019年重点项目")
+    dest = tmp_path / "out"
+    imported(cli, book, dest)
+    issues = [(q["project"], q["title"], q["category"]) for q in records(dest, "issues/**/*.yaml")]
+    assert issues == [("XM-2019-001", "征地资金暂未到位", "land"), ("XM-2019-001", "施工许可证办理进度慢", "approval"),
+                      ("XM-2019-002", "资金缺口2.5亿元", "funding"), ("XM-2019-002", "配套电力线路未接通", "utilities")]

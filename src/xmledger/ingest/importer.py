@@ -252,6 +252,21 @@ def group_name(t: str) -> tuple[str, int | None]:
     return n, count
 
 
+_MARK = r"(?:[0-9]{1,2}(?:[、)）]|[.．](?![0-9]))|[(（][0-9一二三四五六七八九十]{1,2}[)）]|[①-⑳])"
+_ITEM = re.compile(r"\s*(?:\n+\s*|(?<![0-9(（])(?=" + _MARK + "))")
+_MARKER = re.compile(r"^\s*" + _MARK + r"\s*")
+
+
+def problems(cell: str) -> list[str]:
+    """The problems of a 存在问题 cell: one a line, or one a numbered item (1、… 2、…, （1）…, ①…)."""
+    out = []
+    for part in _ITEM.split(cell.strip()):
+        part = _MARKER.sub("", part).strip().rstrip("；;。，,")
+        if part and normal(part) not in NO_PROBLEM:
+            out.append(part)
+    return out
+
+
 def guess_category(problem: str) -> str:
     for category, keys in PROBLEM_WORDS:
         if any(k in problem for k in keys):
@@ -696,9 +711,9 @@ class _Builder:
         problem = row.values.get("problem")
         if not problem or normal(problem) in NO_PROBLEM:
             return
-        title = re.sub(r"\s*\n\s*", "；", problem.strip())
-        self.issues.append({"project": pid, "category": guess_category(title), "title": title,
-                            "raised": plan.as_of, "_year": plan.year})
+        for title in problems(problem):
+            self.issues.append({"project": pid, "category": guess_category(title), "title": title,
+                                "raised": plan.as_of, "_year": plan.year})
 
 
 def _words(value, lang: str):

@@ -25,7 +25,7 @@ from ..sources.base import FileRef, LedgerSource, Scan, content_key, kind_of
 from . import yamltext as y
 from .cells import CellError, amount, normal, text
 from .findings import ERROR, WARNING, SheetFinding, sorted_findings
-from .importer import NO_PROBLEM, guess_category
+from .importer import NO_PROBLEM, guess_category, problems
 from .template import COLUMNS, META_KIND, META_SHEET
 from .workbook import Sheet, WorkbookError, cell_name, open_workbook, text_of
 
@@ -289,23 +289,23 @@ def plan(result, rows: list[Row], read_findings: list[SheetFinding], *, replace:
     for row, _ in good:
         if not row.problem or normal(row.problem) in NO_PROBLEM:
             continue
-        title = re.sub(r"\s*\n\s*", "；", row.problem.strip())
-        if normal(title) in titles.get(row.pid, set()):
-            known += 1
-            continue
-        titles.setdefault(row.pid, set()).add(normal(title))
-        year = reported_on.year
-        n = numbers.get(year, 0) + 1
-        while f"Q{year}-{n:0{width}d}" in used:
-            n += 1
-        numbers[year] = n
-        qid = f"Q{year}-{n:0{width}d}"
-        used.add(qid)
-        ids.append(qid)
-        path = f"issues/intake/{row.month:%Y-%m}.yaml"
-        unit = row.unit.split("、")[0] if row.unit else None
-        new_issues.setdefault(path, []).append({"id": qid, "project": row.pid, "category": guess_category(title),
-                                                "title": title, "raised": reported_on, "reporter": unit})
+        for title in problems(row.problem):
+            if normal(title) in titles.get(row.pid, set()):
+                known += 1
+                continue
+            titles.setdefault(row.pid, set()).add(normal(title))
+            year = reported_on.year
+            n = numbers.get(year, 0) + 1
+            while f"Q{year}-{n:0{width}d}" in used:
+                n += 1
+            numbers[year] = n
+            qid = f"Q{year}-{n:0{width}d}"
+            used.add(qid)
+            ids.append(qid)
+            path = f"issues/intake/{row.month:%Y-%m}.yaml"
+            unit = row.unit.split("、")[0] if row.unit else None
+            new_issues.setdefault(path, []).append({"id": qid, "project": row.pid, "category": guess_category(title),
+                                                    "title": title, "raised": reported_on, "reporter": unit})
     for path, items in new_issues.items():
         before = existing_text(path)
         head = "" if before is None else (before if before.endswith("\n") or not before else before + "\n")
