@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import calendar
 import datetime
+import functools
 import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
@@ -33,9 +34,13 @@ class CellError(ValueError):
         self.hint = hint
 
 
+_SPACE = re.compile(r"\s+")
+
+
+@functools.lru_cache(maxsize=65536)
 def normal(text: str) -> str:
     """Full-width forms folded (NFKC), every kind of space removed."""
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+    return _SPACE.sub("", unicodedata.normalize("NFKC", text))
 
 
 def decimal_of_float(value: float) -> Decimal:

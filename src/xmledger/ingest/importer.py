@@ -203,12 +203,12 @@ def classify(values: list, header: Header, name_col: int, seq_col: int | None,
 
     `numbered`: the sheet numbers its project rows (序号), so a named row without a number is a group row
     (which may carry its group's sums)."""
-    texts = [text_of(v) for v in values]
-    filled = [(c, t) for c, t in enumerate(texts) if t]
+    filled = [(c, text_of(v)) for c, v in enumerate(values) if v != "" and v is not None]
+    filled = [(c, t) for c, t in filled if t]
     if not filled:
         return "empty", ""
-    name = texts[name_col] if name_col < len(texts) else ""
-    seq = texts[seq_col] if seq_col is not None and seq_col < len(texts) else ""
+    name = text_of(values[name_col]) if name_col < len(values) else ""
+    seq = text_of(values[seq_col]) if seq_col is not None and seq_col < len(values) else ""
     for t in (seq, name, filled[0][1]):
         n = normal(t)
         if n and TOTAL_WORDS.search(n) and len(n) <= 24:

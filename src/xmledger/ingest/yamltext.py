@@ -50,6 +50,13 @@ def text(value: str) -> str:
 
 
 def scalar(value) -> str:
+    kind = type(value)
+    if kind is str:
+        return text(value)
+    if kind is Decimal:
+        return f"{value:f}"
+    if kind is Month:
+        return value
     if value is None:
         return "null"
     if isinstance(value, bool):
