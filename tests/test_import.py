@@ -385,3 +385,17 @@ def test_a_cell_with_numbered_problems_gives_one_issue_each(cli, tmp_path):
     issues = [(q["project"], q["title"], q["category"]) for q in records(dest, "issues/**/*.yaml")]
     assert issues == [("XM-2019-001", "征地资金暂未到位", "land"), ("XM-2019-001", "施工许可证办理进度慢", "approval"),
                       ("XM-2019-002", "资金缺口2.5亿元", "funding"), ("XM-2019-002", "配套电力线路未接通", "utilities")]
+
+
+def test_spans_of_years_and_remarks_as_notes(cli, tmp_path):
+    rows = [[1, "甲项目", 700, "2019", 100, "主体施工"], [2, "乙项目", 500, "2018.03-2020.06", 80, "设备安装"]]
+    book = simple_sheet(tmp_path / "a.xlsx", ["序号", "项目名称", "总投资", "建设起止年限", "1—5月完成投资", "备注"], rows,
+                        title="2019年重点项目")
+    dest = tmp_path / "out"
+    imported(cli, book, dest)
+    projects = {p["name"]: p for p in records(dest, "projects/**/*.yaml")}
+    assert projects["甲项目"]["start"]["planned"] == datetime.date(2019, 1, 1)
+    assert projects["甲项目"]["completion"] == {"planned": datetime.date(2019, 12, 31)}
+    assert projects["乙项目"]["start"]["planned"] == datetime.date(2018, 3, 1)
+    assert projects["乙项目"]["completion"] == {"planned": datetime.date(2020, 6, 30)}
+    assert projects["乙项目"]["progress"][0]["note"].startswith("设备安装（1—5月累计完成")

@@ -189,17 +189,20 @@ _SPAN_SPLIT = re.compile(r"\s*(?:[—–~～至到]+|-{1,2}(?=\s*\d{4}))\s*")
 
 
 def date_span(value) -> tuple[Fuzzy | None, Fuzzy | None]:
-    """建设起止年限: 2019—2020, 2019.03-2020.12, 2019年-2021年; a single year is the start."""
+    """建设起止年限: 2019—2020, 2019.03-2020.12, 2019年-2021年; a single year (or month) is both: the project
+    starts and completes within it."""
     if value == "" or value is None:
         return None, None
     if not isinstance(value, str):
-        return fuzzy_date(value), None
+        one = fuzzy_date(value)
+        return one, one
     text = normal(value)
     if text in EMPTY_MARKS:
         return None, None
     parts = [p for p in _SPAN_SPLIT.split(text) if p]
     if len(parts) == 1:
-        return fuzzy_date(parts[0]), None
+        one = fuzzy_date(parts[0])
+        return one, one
     if len(parts) != 2:
         raise CellError(msg("ingest.cell.not_span", text=value.strip()), msg("ingest.cell.not_span.hint"))
     try:

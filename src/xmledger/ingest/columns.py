@@ -283,4 +283,7 @@ def _header(sheet: Sheet, r: int, rows: int, labels: list[str], overrides: dict[
         if field in ("month", "month_plan") and not (n and 1 <= n <= 12):
             field = None
         columns.append(Mapped(c, text, label, field, col_unit, n, year, by_map))
+    if not any(m.field == "note" for m in columns):  # a sheet without 形象进度 keeps it in 备注
+        columns = [m._replace(field="note") if m.label == "备注" and m.field == "ignore" and not m.by_map else m
+                   for m in columns]
     return Header(r, rows, tuple(columns), unit, " ".join(title_parts))
