@@ -53,7 +53,8 @@ def progress(opts: ReportOptions) -> None:
 
 @app.command()
 @report_options
-def show(opts: ReportOptions, project: Annotated[str, typer.Argument(help="Project id.", show_default=False)]) -> None:
+def show(opts: ReportOptions, project: Annotated[str, typer.Argument(help="Project id.", show_default=False,
+                                                                     metavar="PROJECT")]) -> None:
     """Everything about one project: its card, plan against progress by month, responsibility and problems."""
     from .. import api
     from ..core.words import did_you_mean, say

@@ -53,9 +53,18 @@ class Foreign(str):
         return text
 
 
+def _frozen(value: Any) -> Any:
+    """A field a finding can hold and hash: lists become tuples, a mapping (from a file) its text."""
+    if type(value) in (list, tuple):  # not Say, Choices or other tuples of ours
+        return tuple(_frozen(v) for v in value)
+    if isinstance(value, (dict, set)):
+        return shorten(str(value))
+    return value
+
+
 def msg(key: str, /, **args) -> Say:
     """A sentence of SENTENCES (or a label of LABELS) with its fields; checked when worded."""
-    return Say(key, tuple(sorted(args.items())))
+    return Say(key, tuple(sorted((k, _frozen(v)) for k, v in args.items())))
 
 
 MAX_SHOWN = 200  # characters of one field shown in a message; longer values are cut in the middle
@@ -400,6 +409,7 @@ LABELS: dict[str, tuple[str, str]] = {  # column headers, figure names, values s
     "no_card": ("(无跟踪卡)", "(no card)"),
     "yes": ("是", "yes"),
     "no": ("否", "no"),
+    "tag": ("标签", "tag"),
 
     # ---------------------------------------------------------------- explain: the list of figures (issue 14)
     "figure_name": ("名称", "name"),
@@ -479,7 +489,8 @@ SENTENCES: dict[str, tuple[str, str]] = {
     "heading.filter": (" · 筛选：{filters}", " · filter: {filters}"),
     "heading.revision": (" · 版本：{revision}", " · revision: {revision}"),
     "note.left_out": ("注意：{records}条记录、{files}个文件因错误未计入（运行 xmledger check 查看）",
-                      "note: {records} records and {files} files with errors are left out (run xmledger check)"),
+                      "note: {records} {records:record|records} and {files} {files:file|files} with errors are left "
+                      "out (run xmledger check)"),
     "note.not_ranked": ("另有{n}个项目无{by}，未参加排名", "{n} projects without a {by} are not ranked"),
     "total": ("合计", "total"),
     "report.status": ("总体情况", "status"),
@@ -679,6 +690,7 @@ SENTENCES: dict[str, tuple[str, str]] = {
     "field.expected_number": ("应为数字，实际是{what}", "expected a number, found {what}"),
     "field.not_finite": ("{value} 不是有限的数", "{value} is not a finite number"),
     "field.no_such_date": ("{text} 不是存在的日期", "{text} is not a date that exists"),
+    "field.date_out_of_range": ("{text} 超出台账可用的年份（1900—2200）", "{text} is outside the years a ledger can mean (1900-2200)"),
     "field.not_a_date": ("“{text}”不是日期：请写成 YYYY-MM-DD，例如 2019-03-01",
                          "'{text}' is not a date: write YYYY-MM-DD, e.g. 2019-03-01"),
     "field.expected_date": ("应为日期（YYYY-MM-DD），实际是{what}", "expected a date (YYYY-MM-DD), found {what}"),
@@ -760,7 +772,7 @@ SENTENCES: dict[str, tuple[str, str]] = {
     "circ.title": ("{region}重点项目建设情况通报（截至{date}）",
                  "{region}: key projects, as of {date}"),
     "circ.left_out": ("注：{records}条记录、{files}个文件因错误未计入本通报。",
-                 "Note: {records} records and {files} files with errors are left out of this circular."),
+                 "Note: {records} {records:record|records} and {files} {files:file|files} with errors are left out of this circular."),
     "circ.head": ("截至{date}，{where}共有{year}年重点项目{n}个，总投资{total}，年度计划投资{annual}。",
                  "As of {date}, {where} has {n} key {n:project|projects} on its {year} list, with a total investment of {total} and an annual plan of {annual}."),
     "circ.breakdown": ("其中：{parts}。",
