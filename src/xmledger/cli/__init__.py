@@ -35,7 +35,7 @@ def _root(
     """Ledger (台账) of key construction projects."""
 
 
-from . import ledgercmds, problemcmds, reportcmds  # noqa: E402,F401  (registers commands)
+from . import exportcmds, ledgercmds, problemcmds, reportcmds  # noqa: E402,F401  (registers commands)
 
 
 def main() -> None:

@@ -67,3 +67,12 @@ def open_issue_counts(ledger: Ledger, d: datetime.date) -> dict[str, int]:
         if is_open(q, d):
             out[q.project] = out.get(q.project, 0) + 1
     return out
+
+
+def open_issues_of(ledger: Ledger, d: datetime.date) -> dict[str, tuple[r.Issue, ...]]:
+    """Problems open at D (of any year), per project, in id order (存在问题 of the progress sheet)."""
+    out: dict[str, list] = {}
+    for q in ledger.issues:
+        if is_open(q, d):
+            out.setdefault(q.project, []).append(q)
+    return {k: tuple(v) for k, v in out.items()}
