@@ -11,7 +11,7 @@ import csv
 import io
 
 from ..renderers.delimited import BOM, safe_text
-from .tidy import TABLES, Selection, plain_amount, rate_text
+from .tidy import TABLES, Selection, derived_amount, plain_amount, rate_text
 
 
 def field(value, kind: str) -> str:
@@ -21,6 +21,8 @@ def field(value, kind: str) -> str:
         return safe_text(value)
     if kind == "amount":
         return plain_amount(value)
+    if kind == "derived":
+        return derived_amount(value)
     if kind == "rate":
         return rate_text(value)
     if kind == "bool":

@@ -22,7 +22,7 @@ import sqlite3
 from .. import __version__
 from .tidy import TABLES, Selection, TableSpec
 
-SQL_TYPES = {"text": "TEXT", "int": "INTEGER", "amount": "NUMERIC", "rate": "REAL", "date": "TEXT",
+SQL_TYPES = {"text": "TEXT", "int": "INTEGER", "amount": "NUMERIC", "derived": "NUMERIC", "rate": "REAL", "date": "TEXT",
              "month": "TEXT", "bool": "INTEGER", "list": "TEXT"}
 
 
@@ -41,7 +41,7 @@ def create_sql(spec: TableSpec) -> list[str]:
 
 
 def converter(kind: str):
-    if kind == "amount":
+    if kind in ("amount", "derived"):
         return lambda v: None if v is None else (int(v) if v == v.to_integral_value() else float(v))
     if kind == "rate":
         return lambda v: None if v is None else float(v)

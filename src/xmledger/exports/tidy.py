@@ -24,7 +24,7 @@ from ..reports.base import ReportContext
 
 class Col(NamedTuple):
     name: str
-    kind: str = "text"  # text int amount rate date month bool list
+    kind: str = "text"  # text int amount (as written) derived (an amount computed) rate date month bool list
     references: str | None = None  # "table(column)" for a foreign key
 
 
@@ -194,9 +194,9 @@ TABLES: tuple[TableSpec, ...] = (
     TableSpec("project_figures", (
         Col("project", references=P), Col("year", "int"), Col("as_of", "date"), Col("started", "bool"),
         Col("continuing", "bool"), Col("start_status"), Col("late_start_days", "int"), Col("completed", "bool"),
-        Col("completing", "bool"), Col("annual", "amount"), Col("this_month", "amount"),
-        Col("completed_ytd", "amount"), Col("ytd_rate", "rate"), Col("cumulative", "amount"),
-        Col("cumulative_rate", "rate"), Col("planned_to_date", "amount"), Col("progress_ratio", "rate"),
+        Col("completing", "bool"), Col("annual", "amount"), Col("this_month", "derived"),
+        Col("completed_ytd", "derived"), Col("ytd_rate", "rate"), Col("cumulative", "derived"),
+        Col("cumulative_rate", "rate"), Col("planned_to_date", "derived"), Col("progress_ratio", "rate"),
         Col("on_schedule", "bool"), Col("light"), Col("open_issues", "int"), Col("units", "list"),
         Col("leaders", "list")), ("project",), project_figure_rows, (("light",),)),
     TableSpec("issue_figures", (
@@ -209,8 +209,15 @@ BY_NAME = {t.name: t for t in TABLES}
 
 
 def plain_amount(value: Decimal) -> str:
-    """An amount as written: exact, no exponent (7000, 12.3, 0.0001)."""
-    text = f"{value:f}"
+    """An amount as written in the ledger: exact, its digits kept, no exponent (7000, 12.30, 0.0001)."""
+    return f"{value:f}"
+
+
+def derived_amount(value: Decimal) -> str:
+    """A computed amount (a sum, a plan to date): rounded half up to 4 decimals, trailing zeros dropped."""
+    from ..core.amounts import round_half_up
+
+    text = f"{round_half_up(value, 4):f}"
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
