@@ -17,7 +17,6 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
-from ..core.amounts import round_half_up
 from ..core.words import label, t, words
 from ..reports.base import Cell
 from ..reports.workbook import Section, Sheet, Workbook
@@ -62,40 +61,23 @@ def shown(value: Any, kind: str, prefix: str, lang: str) -> tuple[str, Any]:
     return "text", str(value)
 
 
-def width_of(how: str, value: Any, kind: str, lang: str) -> int:
-    """The width a value shows in, as Excel formats it."""
-    if how == "blank":
-        return 0
-    if how == "date":
-        return 10
-    if how == "light":
-        return display_width(label(value, lang))
-    if how == "number":
-        if kind == "amount":
-            return len(f"{round_half_up(Decimal(value), 2):,f}")
-        if kind in ("rate", "growth"):
-            return len(f"{value * 100:.1f}") + 2
-        return len(f"{value:.3f}" if kind == "score" else f"{value:.1f}" if kind != "int" else str(int(value)))
-    return max((display_width(line) for line in value.split("\n")), default=0)
+def number_width(value: float, kind: str) -> int:
+    """Characters a number takes as its format shows it."""
+    if kind == "amount":
+        return len(f"{value:,.2f}")
+    if kind in ("rate", "growth"):
+        return len(f"{value * 100:.1f}") + 2
+    if kind == "int":
+        return len(f"{value:.0f}")
+    return len(f"{value:.3f}")
 
 
-def column_widths(sheet: Sheet, ncols: int) -> list[float]:
-    """Fit every column to its widest header label and cell (Chinese counted as 2), capped; long text wraps."""
-    widths = [4] * ncols
-    wrap_cols = set()
-    for section in sheet.sections:
-        for h in section.header:
-            if h.first_col == h.last_col:
-                widths[h.first_col] = max(widths[h.first_col], max(display_width(x) for x in h.text.split("\n")))
-        for i, c in enumerate(section.columns):
-            if c.key in sheet.wrap:
-                wrap_cols.add(i)
-            for row in section.rows:
-                v = row.cells[i]
-                if v is None:
-                    continue
-                how, val = shown(v, c.kind, c.prefix, section.lang)
-                widths[i] = max(widths[i], width_of(how, val, c.kind, section.lang))
+def text_width(text: str) -> int:
+    return max(map(display_width, text.split("\n"))) if "\n" in text else display_width(text)
+
+
+def fitted(widths: list[int], wrap_cols: set[int]) -> list[int]:
+    """Column widths from the widest header label and cell (Chinese counted as 2), capped; long text wraps."""
     return [min(w + 2, WRAP_WIDTH if i in wrap_cols else MAX_WIDTH) for i, w in enumerate(widths)]
 
 
@@ -117,6 +99,8 @@ class Formats:
                 props.update(align="right")
             elif role == "section":
                 props.update(bold=True, font_size=11)
+            elif role == "blank_border":
+                props = {"border": 1}
             elif role == "header":
                 props.update(bold=True, align="center", text_wrap=True, border=1, bg_color="#DDEBF7")
             else:
@@ -156,8 +140,8 @@ def write_workbook(book: Workbook, target) -> None:
 def write_sheet(xb, sheet: Sheet, formats: Formats, lang: str) -> None:
     ws = xb.add_worksheet(sheet.name)
     ncols = max(len(s.columns) for s in sheet.sections)
-    for i, w in enumerate(column_widths(sheet, ncols)):
-        ws.set_column(i, i, w)
+    widths = [4] * ncols
+    wrap_cols = {i for s in sheet.sections for i, c in enumerate(s.columns) if c.key in sheet.wrap}
     ws.set_row(0, 30)
     for r, (text, role) in enumerate([(sheet.title, "title"), (sheet.subtitle, "subtitle")]):
         if ncols > 1:
@@ -174,9 +158,14 @@ def write_sheet(xb, sheet: Sheet, formats: Formats, lang: str) -> None:
             row += 1
         first = row
         row = write_header(ws, section, row, formats)
+        for h in section.header:
+            if h.first_col == h.last_col:
+                widths[h.first_col] = max(widths[h.first_col], text_width(h.text))
         if header_rows is None:
             header_rows = (first, row - 1)
-        row = write_rows(ws, section, row, formats, sheet.wrap)
+        row = write_rows(ws, section, row, formats, sheet.wrap, widths)
+    for i, w in enumerate(fitted(widths, wrap_cols)):  # <cols> is written at close, before the rows
+        ws.set_column(i, i, w)
     if len(sheet.sections) == 1 and header_rows:
         ws.freeze_panes(header_rows[1] + 1, sheet.freeze_cols)
         ws.repeat_rows(header_rows[0], header_rows[1])
@@ -222,23 +211,70 @@ def declare_merge(ws, first_row: int, first_col: int, last_row: int, last_col: i
     ws.merge.append([first_row, first_col, last_row, last_col])
 
 
-def write_rows(ws, section: Section, row: int, formats: Formats, wrap: frozenset) -> int:
+def write_rows(ws, section: Section, row: int, formats: Formats, wrap: frozenset, widths: list[int]) -> int:
+    """Write the rows, each cell once, and widen `widths` to the widest cell of each column.
+
+    A province's problem list is 30,000 rows: everything a cell needs but its value (its kind, formats for
+    each row style) is looked up once per column, and the common cells — text in a text column, a number in
+    a number column — take a short path to XlsxWriter's own cell writers (its public ones check their
+    arguments again for every cell)."""
     lang = section.lang
-    columns = section.columns
-    wraps = [c.key in wrap for c in columns]
+    plans = []
+    for i, c in enumerate(section.columns):
+        w = c.key in wrap
+        fast = "text" if c.kind == "text" else "number" if c.kind in NUMERIC else None
+        plans.append((i, c.kind, c.prefix, fast, {
+            style: {"number": formats.get("cell", c.kind, style), "date": formats.get("cell", "date", style),
+                    "text": formats.get("cell", "text", style, w), "blank": formats.get("cell", c.kind, style, w)}
+            for style in STYLE_FILL}))
+    write_number = getattr(ws, "_write_number", ws.write_number)
+    write_string = getattr(ws, "_write_string", ws.write_string)
+    write_blank = getattr(ws, "_write_blank", ws.write_blank)
+    write_date = getattr(ws, "_write_datetime", ws.write_datetime)
+    first = row
     for r in section.rows:
-        for i, (c, value) in enumerate(zip(columns, r.cells)):
-            kind = value.kind if isinstance(value, Cell) else c.kind
-            how, val = shown(value, c.kind, c.prefix, lang)
-            if how == "number":
-                ws.write_number(row, i, val, formats.get("cell", kind, r.style))
-            elif how == "date":
-                ws.write_datetime(row, i, val, formats.get("cell", "date", r.style))
-            elif how == "light":
-                ws.write_string(row, i, label(val, lang), formats.get("cell", "light", r.style, light=val))
-            elif how == "text":
-                ws.write_string(row, i, val, formats.get("cell", "text", r.style, wraps[i]))
+        cells = r.cells
+        style = r.style
+        for i, kind, prefix, fast, fmts in plans:
+            value = cells[i]
+            if value is None:
+                if style != "item":  # item rows' empty cells get their border from one conditional format
+                    write_blank(row, i, None, fmts[style]["blank"])
+                continue
+            vtype = type(value)
+            if fast == "text" and vtype is str:
+                write_string(row, i, value, fmts[style]["text"])
+                width = text_width(value)
+            elif fast == "number" and (vtype is Decimal or vtype is int):
+                number = float(value)
+                write_number(row, i, number, fmts[style]["number"])
+                width = number_width(number, kind)
             else:
-                ws.write_blank(row, i, None, formats.get("cell", kind, r.style, wraps[i]))
+                how, val = shown(value, kind, prefix, lang)
+                if how == "number":
+                    cell_kind = value.kind if isinstance(value, Cell) else kind
+                    fmt = fmts[style]["number"] if cell_kind == kind else formats.get("cell", cell_kind, style)
+                    write_number(row, i, val, fmt)
+                    width = number_width(val, cell_kind)
+                elif how == "text":
+                    write_string(row, i, val, fmts[style]["text"])
+                    width = text_width(val)
+                elif how == "date":
+                    write_date(row, i, val, fmts[style]["date"])
+                    width = 10
+                elif how == "light":
+                    text = label(val, lang)
+                    write_string(row, i, text, formats.get("cell", "light", style, light=val))
+                    width = display_width(text)
+                else:
+                    write_blank(row, i, None, fmts[style]["blank"])
+                    width = 0
+            if width > widths[i]:
+                widths[i] = width
         row += 1
+    if row > first:
+        # Empty cells are not written (a province's problem list has 100,000 of them, each costing as much as
+        # a value); one rule draws their borders.
+        ws.conditional_format(first, 0, row - 1, len(section.columns) - 1,
+                              {"type": "blanks", "format": formats.get("blank_border")})
     return row

@@ -38,6 +38,25 @@ class LeaderRow(NamedTuple):
         return tuple(dict.fromkeys(getattr(c, attr) for c in self.cards))
 
 
+def by_projects(scope: Scope):
+    """A function ids -> scope.subset(p.id in ids), through indexes of the scope made once (a province has
+    thousands of cards: a pass over every project and problem per card took most of a minute)."""
+    issues_of: dict[str, list] = {}
+    for iv in scope.issues:
+        issues_of.setdefault(iv.issue.project, []).append(iv)
+    views = {v.id: v for v in scope.views}
+    pools = {p.id: p for p in scope.pool_projects}
+
+    def part(ids: set[str]) -> Scope:
+        chosen = sorted(ids)  # views, problems and pools are in id order, as subset keeps them
+        return scope._replace(
+            views=tuple(views[i] for i in chosen if i in views),
+            issues=tuple(sorted((iv for i in chosen for iv in issues_of.get(i, ())), key=lambda iv: iv.id)),
+            pool_projects=tuple(pools[i] for i in chosen if i in pools), keep=lambda p: p.id in ids)
+
+    return part
+
+
 def leader_rows(scope: Scope, by: str | None, views: list[IssueView]) -> list[LeaderRow]:
     """One row per card that lists a project of the scope, or per leader or unit (`by`). `views`: the problems
     that count for open and overdue (raised by D, whatever their year)."""
@@ -47,13 +66,17 @@ def leader_rows(scope: Scope, by: str | None, views: list[IssueView]) -> list[Le
     for c in ledger.responsibilities:
         if any(pid in listed for pid in c.projects):
             grouped.setdefault(c.id if by is None else getattr(c, by), []).append(c)
-    open_views = [v for v in views if is_open(v.issue, d)]
+    open_of: dict[str, list] = {}
+    for v in views:
+        if is_open(v.issue, d):
+            open_of.setdefault(v.issue.project, []).append(v)
     per_week = ledger.settings.visits_per_week
+    part = by_projects(scope)
     rows = []
     for key, cards in sorted(grouped.items()):
         ids = {pid for c in cards for pid in c.projects}
-        mine = [v for v in open_views if v.issue.project in ids]
-        rows.append(LeaderRow(key, tuple(cards), figures(scope.subset(lambda p, ids=ids: p.id in ids), with_yoy=False),
+        mine = [v for pid in ids for v in open_of.get(pid, ())]
+        rows.append(LeaderRow(key, tuple(cards), figures(part(ids), with_yoy=False),
                               len(mine), sum(v.overdue for v in mine), recent_visits(cards, d),
                               per_week * 4 * len({c.leader for c in cards}),
                               tuple(x for x in r.DUTIES if any(x in c.duties for c in cards))))

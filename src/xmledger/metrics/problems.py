@@ -50,9 +50,11 @@ def issue_views(ledger: Ledger, period: Period, filters: Filters) -> list[IssueV
     return [issue_view(q, d, ledger.settings, cal) for q in ledger.issues if q.raised <= d and q.project in admitted]
 
 
-def issue_list(ledger: Ledger, period: Period, filters: Filters, chosen: IssueFilters) -> list[IssueView]:
-    """The problem list (问题清单), most urgent first."""
-    return sorted((v for v in issue_views(ledger, period, filters) if chosen.admits(v)), key=urgency)
+def issue_list(ledger: Ledger, period: Period, filters: Filters, chosen: IssueFilters,
+               views: list[IssueView] | None = None) -> list[IssueView]:
+    """The problem list (问题清单), most urgent first (`views`: issue_views(ledger, period, filters), if made)."""
+    views = issue_views(ledger, period, filters) if views is None else views
+    return sorted((v for v in views if chosen.admits(v)), key=urgency)
 
 
 class IssueStats(NamedTuple):

@@ -34,10 +34,13 @@ def duty_words(ctx: ReportContext, duties: tuple[str, ...]) -> str:
     return ("、" if ctx.lang == "zh" else ", ").join(ctx.label(f"duty_{d}") for d in duties)
 
 
-def leaders(ctx: ReportContext, by: str | None = None) -> Report:
-    scope = m.evaluate(ctx.ledger, ctx.period, ctx.filters)
+def leaders(ctx: ReportContext, by: str | None = None, *, scope: m.Scope | None = None,
+            views: list | None = None) -> Report:
+    """`scope` and `views` (issue_views of the context), when the caller has them already (the workbook)."""
+    scope = scope or m.evaluate(ctx.ledger, ctx.period, ctx.filters)
     rows = []
-    for row in leader_rows(scope, by, issue_views(ctx.ledger, ctx.period, ctx.filters)):
+    views = issue_views(ctx.ledger, ctx.period, ctx.filters) if views is None else views
+    for row in leader_rows(scope, by, views):
         f = row.figures
         rows.append(head_cells(by, row) + [
             f.projects, f.started, f.start_rate, f.plan_completion_rate, f.lights["green"], f.lights["yellow"],

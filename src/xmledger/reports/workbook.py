@@ -177,14 +177,17 @@ def workbook(ctx: ReportContext) -> Workbook:
     from .rank import ranking
     from .status import status
 
-    scope = m.evaluate(ctx.ledger, ctx.period, ctx.filters)
+    from ..metrics.problems import issue_views
+
+    scope = m.evaluate(ctx.ledger, ctx.period, ctx.filters)  # computed once, shared by the sheets
+    views = issue_views(ctx.ledger, ctx.period, ctx.filters)
     first = progress_sheet(ctx, scope)
     sheets = [
         first,
-        report_sheet(ctx, "wb.sheet.issues", issues(ctx, IssueFilters()), 1, frozenset({"title"})),
-        report_sheet(ctx, "wb.sheet.leaders", leaders(ctx), 2, frozenset({"duties"})),
-        report_sheet(ctx, "wb.sheet.rank", ranking(ctx, "unit"), 2),
-        report_sheet(ctx, "wb.sheet.summary", status(ctx, "category"), 1),
+        report_sheet(ctx, "wb.sheet.issues", issues(ctx, IssueFilters(), views=views), 1, frozenset({"title"})),
+        report_sheet(ctx, "wb.sheet.leaders", leaders(ctx, scope=scope, views=views), 2, frozenset({"duties"})),
+        report_sheet(ctx, "wb.sheet.rank", ranking(ctx, "unit", scope=scope), 2),
+        report_sheet(ctx, "wb.sheet.summary", status(ctx, "category", scope=scope), 1),
     ]
     meta = {"year": ctx.period.year, "as_of": ctx.period.as_of, "unit": ctx.unit, "name": ctx.ledger.settings.name}
     return Workbook(first.title, sheets, ctx.lang, meta)
