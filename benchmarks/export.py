@@ -81,14 +81,20 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[10000])
     parser.add_argument("--kinds", nargs="+", default=["xlsx", "sqlite", "csv", "html"])
     parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--ledger", type=Path, help="an existing ledger of --sizes N projects instead of generating "
-                        "one (benchmarks/gen_ledger.py --projects N OUT --seed 1)")
+    parser.add_argument("--ledger", type=Path, nargs="+", help="existing ledgers of the --sizes instead of "
+                        "generating them (benchmarks/gen_ledger.py --projects N OUT --seed 1)")
+    parser.add_argument("--xlsx-html-up-to", type=int, default=10000, help="skip xlsx and html above this size "
+                        "(the workbook and the page are for an office, not a province's 100,000 rows)")
     parser.add_argument("--out", type=Path, default=HERE.parent / "docs" / "performance.md")
     args = parser.parse_args()
-    if args.ledger:  # its size is the one --sizes names
-        results = {args.sizes[0]: measure(args.ledger, args.kinds, args.repeat)}
-    else:
-        results = {n: measure(ledger(n), args.kinds, args.repeat) for n in args.sizes}
+    args.max_size = {"xlsx": args.xlsx_html_up_to, "html": args.xlsx_html_up_to}
+    roots = args.ledger or [ledger(n) for n in args.sizes]  # a given ledger's size is the one --sizes names
+    if len(roots) != len(args.sizes):
+        raise SystemExit("give one --sizes N for each --ledger")
+    results = {}
+    for n, root in zip(args.sizes, roots):
+        kinds = [k for k in args.kinds if n <= args.max_size.get(k, n)]
+        results[n] = measure(root, kinds, args.repeat)
     text = table(results)
     print(text)
     load = os.getloadavg()[0]

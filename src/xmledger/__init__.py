@@ -14,7 +14,7 @@ Names are imported on first use, so `xmledger --help` stays fast.
 __version__ = "0.1.0"
 
 _API = ("load", "load_files", "source", "period", "context", "filters", "figures", "report", "render", "check",
-        "UsageError", "LedgerErrors", "REPORTS")
+        "UsageError", "LedgerErrors", "REPORTS", "workbook", "export", "csv_files", "EXPORTS")
 __all__ = ["__version__", *_API]
 
 

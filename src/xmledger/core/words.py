@@ -701,7 +701,6 @@ SENTENCES: dict[str, tuple[str, str]] = {
     "chart.month": ("{m}月", "{month}"),
     "chart.empty": ("（无数据）", "(no data)"),
     "page.figures": ("主要指标", "Headline figures"),
-    "page.charts": ("图表", "Charts"),
     "page.generated": ("由 xmledger {version} 生成", "Made by xmledger {version}"),
     "export.wrote": ("已写入 {path}", "wrote {path}"),
     "export.wrote_many": ("已写入 {n} 个文件到 {path}", "wrote {n} files to {path}"),

@@ -40,18 +40,28 @@ def create_sql(spec: TableSpec) -> list[str]:
     return out
 
 
-def converter(kind: str):
-    if kind in ("amount", "derived"):
-        return lambda v: None if v is None else (int(v) if v == v.to_integral_value() else float(v))
-    if kind == "rate":
-        return lambda v: None if v is None else float(v)
-    if kind in ("date",):
-        return lambda v: None if v is None else v.isoformat()
-    if kind == "bool":
-        return lambda v: None if v is None else int(v)
-    if kind == "list":
-        return lambda v: None if v is None else ";".join(v)
-    return None
+def amount(v):
+    """An exact amount as SQLite stores it: an integer when whole (below 10^15, a float holds it exactly)."""
+    if v is None:
+        return None
+    f = float(v)
+    return int(f) if f.is_integer() else f
+
+
+#: how a value of each kind is bound (kinds bound as they are: text, int, month)
+CONVERT = {"amount": amount, "derived": amount, "rate": lambda v: None if v is None else float(v),
+           "date": lambda v: None if v is None else v.isoformat(), "bool": lambda v: None if v is None else int(v),
+           "list": lambda v: None if v is None else ";".join(v)}
+
+
+def row_converter(spec: TableSpec):
+    """One function that makes a row bindable, written as a single tuple expression for the table's columns
+    (a loop over columns per row took a fifth of a 100,000-project export)."""
+    parts = [f"c{i}(r[{i}])" if c.kind in CONVERT else f"r[{i}]" for i, c in enumerate(spec.columns)]
+    if all(p.startswith("r[") for p in parts):
+        return None
+    scope = {f"c{i}": CONVERT[c.kind] for i, c in enumerate(spec.columns) if c.kind in CONVERT}
+    return eval(f"lambda r: ({', '.join(parts)},)", scope)  # noqa: S307 - our own column list, no input
 
 
 VIEWS = """
@@ -117,10 +127,8 @@ def write_database(sel: Selection, path) -> dict[str, int]:
         for spec in TABLES:
             create, *indexes = create_sql(spec)
             con.execute(create)
-            convert = [(i, converter(c.kind)) for i, c in enumerate(spec.columns) if converter(c.kind)]
-            rows = spec.rows(sel)
-            if convert:
-                rows = (_converted(row, convert) for row in rows)
+            convert = row_converter(spec)
+            rows = spec.rows(sel) if convert is None else map(convert, spec.rows(sel))
             sql = f"INSERT INTO {spec.name} VALUES ({', '.join('?' * len(spec.columns))})"
             cur = con.executemany(sql, rows)
             counts[spec.name] = cur.rowcount
@@ -133,11 +141,4 @@ def write_database(sel: Selection, path) -> dict[str, int]:
     finally:
         con.close()
     return counts
-
-
-def _converted(row: tuple, convert) -> tuple:
-    row = list(row)
-    for i, f in convert:
-        row[i] = f(row[i])
-    return tuple(row)
 

@@ -44,6 +44,8 @@ class Selection(NamedTuple):
     ids: frozenset
     cards: tuple[r.Responsibility, ...]
     issues: tuple[r.Issue, ...]
+    scope: object  # metrics.figures.Scope of the context: projects on Y's list, problems counted for Y
+    issue_views: list  # metrics.problems.issue_views: every problem raised by D, as of D
 
 
 def select(ctx: ReportContext) -> Selection:
@@ -54,7 +56,11 @@ def select(ctx: ReportContext) -> Selection:
     ids = frozenset(p.id for p in projects)
     cards = tuple(c for c in ledger.responsibilities if any(pid in ids for pid in c.projects))
     issues = tuple(q for q in ledger.issues if q.project in ids)
-    return Selection(ctx, projects, ids, cards, issues)
+    from ..metrics.figures import evaluate
+    from ..metrics.problems import issue_views
+
+    return Selection(ctx, projects, ids, cards, issues, evaluate(ledger, ctx.period, filters),
+                     issue_views(ledger, ctx.period, filters))
 
 
 def _month(d: datetime.date) -> str:
@@ -133,13 +139,12 @@ def escalation_rows(sel: Selection):
 
 
 def project_figure_rows(sel: Selection):
-    from ..metrics.figures import evaluate
     from ..metrics.people import open_issue_counts
 
     ctx = sel.ctx
     ledger, period = ctx.ledger, ctx.period
     open_counts = open_issue_counts(ledger, period.as_of)
-    for v in evaluate(ledger, period, ctx.filters).views:
+    for v in sel.scope.views:
         yield (v.id, period.year, period.as_of, v.started, v.continuing, v.start_status, v.late_start_days,
                v.completed, v.completing, v.annual, v.this_month, v.completed_ytd, v.ytd_rate, v.cumulative,
                v.cumulative_rate, v.planned_to_date, v.progress_ratio, v.on_schedule, v.light,
@@ -147,12 +152,9 @@ def project_figure_rows(sel: Selection):
 
 
 def issue_figure_rows(sel: Selection):
-    from ..metrics.figures import evaluate
-    from ..metrics.problems import issue_views
-
     ctx = sel.ctx
-    counted = {v.id for v in evaluate(ctx.ledger, ctx.period, ctx.filters).issues}
-    for v in sorted(issue_views(ctx.ledger, ctx.period, ctx.filters), key=lambda v: v.id):
+    counted = {v.id for v in sel.scope.issues}
+    for v in sel.issue_views:  # in id order, as the ledger's problems are
         yield (v.id, ctx.period.as_of, v.id in counted, v.due, v.status, v.resolved, v.closed, v.overdue,
                v.overdue_days if v.overdue else None, v.plan_overdue, v.resolved_late, v.working_days, v.level)
 

@@ -16,6 +16,7 @@ from html import escape
 from typing import Any
 
 from ..core.amounts import round_half_up
+from ..core.words import words
 from ..reports.cells import human
 from ..reports.charts import Chart
 
@@ -104,7 +105,7 @@ def legend(chart: Chart, y: float) -> list[str]:
 
 
 def empty(chart: Chart, lang: str) -> str:
-    note = "（无数据）" if lang == "zh" else "(no data)"
+    note = words("chart.empty", lang)
     return svg_open(chart, 40) + text(W / 2, 25, note, FONT, "middle") + "</svg>"
 
 

@@ -7,6 +7,7 @@ cells, so the bars start in one column whatever the labels.
 
 from __future__ import annotations
 
+from ..core.words import words
 from ..reports.charts import Chart
 from .svg import value_text
 from .text import cell_width
@@ -32,7 +33,7 @@ def chart_segments(chart: Chart, lang: str) -> list[list[tuple[str, str | None]]
     values = [float(v) for s in series for v in s.values if v is not None]
     lines: list[list[tuple[str, str | None]]] = [[(chart.title, "bold")]]
     if not values:
-        return lines + [[("（无数据）" if lang == "zh" else "(no data)", None)]]
+        return lines + [[(words("chart.empty", lang), None)]]
     vmax = max(values) or 1.0
     lines.append([(("  " if i else "") + MARKS.get(s.key, "█") + " " + s.label, STYLES.get(s.key))
                   for i, s in enumerate(series)])
