@@ -38,7 +38,7 @@ td.num{text-align:right;font-variant-numeric:tabular-nums}
 td.light-green{background:#2e9d4f;color:#fff}td.light-yellow{background:#e6b800}td.light-red{background:#d7382f;color:#fff}
 figure{margin:1rem 0 1.6rem}
 figcaption{font-weight:600;margin-bottom:.4rem;overflow-wrap:anywhere}
-svg.chart{display:block;width:100%;height:auto;max-width:640px}
+svg.chart{display:block;width:100%;height:auto;max-width:560px}
 svg.chart text{font-family:FONTS;fill:#333}
 svg.chart text.inside{fill:inherit}
 pre{white-space:pre-wrap;overflow-wrap:anywhere;font-size:.85rem}

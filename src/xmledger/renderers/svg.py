@@ -20,9 +20,9 @@ from ..core.words import words
 from ..reports.cells import human
 from ..reports.charts import Chart
 
-W = 640
-FONT = 13
-SMALL = 11
+W = 480  # a phone shows it at about 0.75 scale, a desktop page at up to 1.2 (max-width 560px)
+FONT = 14
+SMALL = 12
 COLORS = {"cum_completed": "#2f6fb0", "cum_planned": "#e08a1e", "time": "#7a7a7a", "start_rate": "#2f6fb0",
           "green": "#2e9d4f", "yellow": "#e6b800", "red": "#d7382f", "raised": "#e08a1e", "resolved": "#2f6fb0"}
 
@@ -89,9 +89,13 @@ def text(x: float, y: float, content: str, size: int = FONT, anchor: str = "star
             f'{title}{esc(content)}</text>')
 
 
-def legend(chart: Chart, y: float) -> list[str]:
+def legend(chart: Chart, y: float) -> tuple[list[str], float]:
+    """The key of the series, wrapped onto more lines when it is wider than the chart; and its last line's y."""
     out, x = [], 0.0
     for s in chart.series:
+        width = 24 + text_width(s.label, SMALL)
+        if x and x + width > W:
+            x, y = 0.0, y + 18
         color = COLORS.get(s.key, "#555")
         dash = ' stroke-dasharray="5 4"' if s.key == "time" else ""
         if chart.kind == "line":
@@ -100,8 +104,8 @@ def legend(chart: Chart, y: float) -> list[str]:
         else:
             out.append(f'<rect class="key" x="{x:.1f}" y="{y - 11:.1f}" width="12" height="12" fill="{color}"/>')
         out.append(text(x + 24, y, s.label, SMALL))
-        x += 24 + text_width(s.label, SMALL) + 18
-    return out
+        x += width + 18
+    return out, y
 
 
 def empty(chart: Chart, lang: str) -> str:
@@ -120,7 +124,9 @@ def render_chart(chart: Chart, lang: str) -> str:
 # ------------------------------------------------------------------ line: months along x
 
 def line_chart(chart: Chart, lang: str) -> str:
-    top, bottom, height = 40, 28, 300
+    keys, last = legend(chart, 16)
+    top, bottom = last + 24, 28
+    height = top + 232 + bottom
     vmax = nice_max(max(float(v) for s in chart.series for v in s.values if v is not None))
     ticks = [vmax * i / 4 for i in range(5)]
     left = max(text_width(axis_text(t, chart.value_kind), SMALL) for t in ticks) + 10
@@ -133,7 +139,7 @@ def line_chart(chart: Chart, lang: str) -> str:
     def y(v) -> float:
         return top + plot_h * (1 - float(v) / vmax)
 
-    out = [svg_open(chart, height), *legend(chart, 16)]
+    out = [svg_open(chart, height), *keys]
     for t in ticks:
         out.append(f'<line class="grid" x1="{left:.1f}" y1="{y(t):.1f}" x2="{W - 10}" y2="{y(t):.1f}" '
                    f'stroke="#ddd" stroke-width="1"/>')
@@ -161,7 +167,8 @@ def bar_chart(chart: Chart, lang: str) -> str:
     stacked = chart.kind == "stacked"
     n = len(chart.categories)
     row_h, bar_h = 28, 18
-    top = 32 if stacked or len(chart.series) > 1 else 8
+    keys, last = legend(chart, 16) if stacked or len(chart.series) > 1 else ([], -8.0)
+    top = last + 16
     label_w = min(max(text_width(c) for c in chart.categories) + 12, W * 0.4)
     totals = [sum((s.values[i] or 0) for s in chart.series) if stacked else max((s.values[i] or 0)
               for s in chart.series) for i in range(n)]
@@ -172,8 +179,7 @@ def bar_chart(chart: Chart, lang: str) -> str:
     plot_w = W - label_w - value_w - 4
     height = top + n * row_h + 22
     out = [svg_open(chart, height)]
-    if top > 8:
-        out += legend(chart, 16)
+    out += keys
     for k in range(5):
         gx = label_w + plot_w * k / 4
         out.append(f'<line class="grid" x1="{gx:.1f}" y1="{top - 4}" x2="{gx:.1f}" y2="{top + n * row_h:.1f}" '
@@ -211,7 +217,9 @@ def bar_chart(chart: Chart, lang: str) -> str:
 # ------------------------------------------------------------------ columns: vertical bars grouped by month
 
 def column_chart(chart: Chart, lang: str) -> str:
-    top, bottom, height = 40, 28, 280
+    keys, last = legend(chart, 16)
+    top, bottom = last + 24, 28
+    height = top + 212 + bottom
     vmax = nice_max(max(float(v) for s in chart.series for v in s.values if v is not None))
     ticks = [vmax * i / 4 for i in range(5)]
     left = max(text_width(axis_text(t, chart.value_kind), SMALL) for t in ticks) + 10
@@ -219,7 +227,7 @@ def column_chart(chart: Chart, lang: str) -> str:
     n, k = len(chart.categories), len(chart.series)
     group = plot_w / max(n, 6)  # a few months do not make giant bars
     bar = group * 0.7 / k
-    out = [svg_open(chart, height), *legend(chart, 16)]
+    out = [svg_open(chart, height), *keys]
     for t in ticks:
         ty = top + plot_h * (1 - t / vmax)
         out.append(f'<line class="grid" x1="{left:.1f}" y1="{ty:.1f}" x2="{W - 10}" y2="{ty:.1f}" stroke="#ddd" '
