@@ -9,6 +9,7 @@ BASE = {
 name: 示例县重点项目台账
 region: 示例县
 categories: [乡村振兴, 城建及基础设施]
+locations: [利津街道, 北宋镇]
 """,
     "projects/base.yaml": """\
 id: P-1

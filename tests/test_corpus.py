@@ -24,7 +24,7 @@ def test_every_corpus_file_has_a_case():
 def test_bad_input_gives_a_finding(name, tmp_path):
     case = CASES[name]
     root = write_ledger(tmp_path / "ledger", {case["at"]: (CORPUS / f"{name}.yaml").read_bytes()})
-    result = run_process("check", "-L", root, cwd=root, timeout=20)
+    result = run_process("check", "-L", root, "--lang", "en", cwd=root, timeout=20)
     stdout, stderr = result.stdout.decode("utf-8"), result.stderr.decode("utf-8")
     assert result.returncode == 1, (stdout, stderr)
     assert any(line.startswith(case["finding"]) for line in stdout.splitlines()), stdout
@@ -36,7 +36,7 @@ def test_missing_ledger_yaml(tmp_path):
     root = write_ledger(tmp_path / "ledger", {"ledger.yaml": None})
     result = run_process("check", "-L", root)
     assert result.returncode == 1
-    assert result.stdout.decode().startswith("ledger.yaml: error E401 this folder has no ledger.yaml")
+    assert result.stdout.decode().startswith("ledger.yaml: error E401 这个文件夹中没有 ledger.yaml")
 
 
 def test_unreadable_project_file_does_not_make_its_references_unknown(tmp_path, cli):
@@ -50,7 +50,7 @@ def test_records_beside_a_bad_list_item_still_load(tmp_path, cli):
     root = write_ledger(tmp_path / "ledger", {"issues/mixed.yaml": (CORPUS / "mixed-list.yaml").read_bytes()})
     result = cli("check", "-L", root)
     assert result.exit_code == 1
-    assert "3 issues" in result.stderr  # Q-1 of the base ledger, Q-9 and Q-10
+    assert "3 个问题" in result.stderr  # Q-1 of the base ledger, Q-9 and Q-10
 
 
 def test_link_loop_in_a_record_folder_ends(tmp_path, cli):

@@ -28,11 +28,14 @@ def sections() -> dict[str, str]:
 
 
 def example(body: str):
+    """(path, options, content, {lang: expected first line}): the yaml block, then the finding in English
+    (```text) and in Chinese (```text zh)."""
     blocks = BLOCK.findall(body)
-    (_, info, content), (_, _, expected) = blocks[0], blocks[1]
+    (_, info, content) = blocks[0]
     path, *flags = info.split()
     options = dict(f.split("=", 1) if "=" in f else (f, True) for f in flags)
-    return path, options, content, expected.strip()
+    expected = {(extra.strip() or "en"): text.strip() for kind, extra, text in blocks[1:] if kind == "text"}
+    return path, options, content, expected
 
 
 def test_every_code_is_documented_and_every_documented_code_exists():
@@ -57,9 +60,11 @@ def test_documented_example_gives_its_finding(code, tmp_path, cli):
     root = write_ledger(tmp_path / "ledger", {path: data})
     if "link" in options:
         (root / path).symlink_to(root / options["link"])
-    result = cli("check", "-L", root)
-    headlines = [line for line in result.stdout.splitlines() if re.match(r"^\S+: (error|warning) [EW]\d{3} ", line)]
-    assert expected in headlines, result.stdout
-    assert result.exit_code == (1 if code.startswith("E") else 0)
-    if code.startswith("E"):  # examples are minimal: no other error than the one shown
-        assert {h.split()[2] for h in headlines if " error " in h} == {code}, result.stdout
+    assert set(expected) == {"en", "zh"}, f"{code}: give the finding in English (```text) and Chinese (```text zh)"
+    for lang, line in expected.items():
+        result = cli("check", "-L", root, "--lang", lang)
+        headlines = [h for h in result.stdout.splitlines() if re.match(r"^\S+: (error|warning) [EW]\d{3} ", h)]
+        assert line in headlines, result.stdout
+        assert result.exit_code == (1 if code.startswith("E") else 0)
+        if code.startswith("E"):  # examples are minimal: no other error than the one shown
+            assert {h.split()[2] for h in headlines if " error " in h} == {code}, result.stdout

@@ -147,6 +147,7 @@ def test_the_same_ledger_gives_the_same_bytes(cli, tmp_path):
 # ------------------------------------------------------------------ text that looks like a formula
 
 HOSTILE = {
+    "ledger.yaml": BASE["ledger.yaml"].replace("locations: [利津街道, 北宋镇]", "locations: [利津街道, 北宋镇, ＝一街道]"),
     "projects/base.yaml": BASE["projects/base.yaml"].replace(
         "name: 绿竹韵共享生态苑项目", "name: '=HYPERLINK(\"http://example.com\",\"点我\")'\ncontent: \"@SUM(A1)\\e[31m\"\n"
         "owner: \"\\tTAB\"\nlocation: ＝一街道\ntags: [\"-2+3\", 正常]"),
@@ -279,7 +280,7 @@ def test_sqlite_tables_keys_and_views(cli, tmp_path, sample_ctx):
     counted = {}
     for row in report.tables[0].rows:
         counted[row[5]] = counted.get(row[5], 0) + 1
-    assert overdue == counted and sum(overdue.values()) == 5
+    assert overdue == counted and overdue  # the sample has overdue problems
     months = con.execute(README_QUERIES["monthly_completion"]).fetchall()
     for (month, invested, done, planned), row in zip(months, m.cumulative_by_month(scope)):
         assert month == row.month and planned == pytest.approx(float(row.cum_planned), abs=0.005)
@@ -358,7 +359,8 @@ def test_problems_by_month_add_up_to_the_year(sample_ctx):
 
 def test_html_escapes_every_value(cli, tmp_path):
     evil = "<script>alert(1)</script>&\"'"
-    files = {"projects/base.yaml": BASE["projects/base.yaml"].replace("绿竹韵共享生态苑项目", evil)
+    files = {"ledger.yaml": BASE["ledger.yaml"].replace("北宋镇]", "北宋镇, '<b>镇</b>']"),
+             "projects/base.yaml": BASE["projects/base.yaml"].replace("绿竹韵共享生态苑项目", evil)
              + "location: '<b>镇</b>'\n", "issues/base.yaml": BASE["issues/base.yaml"].replace("征地资金暂未到位", evil)}
     root = write_ledger(tmp_path / "l", files)
     for args in (["summary", "--format", "html"], ["progress", "--format", "html"], ["issues", "--format", "html"]):

@@ -19,6 +19,7 @@ CASES = {
     "issues-stats.txt": ["issues", *SAMPLE, "--stats", "--format", "plain"],
     "rank-unit.txt": ["rank", *SAMPLE, "--format", "plain"],
     "check-broken.txt": ["check", "-L", TESTS / "fixtures" / "broken"],
+    "check-broken.en.txt": ["check", "-L", TESTS / "fixtures" / "broken", "--lang", "en"],
 }
 
 

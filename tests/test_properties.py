@@ -92,14 +92,18 @@ def counts(f: m.Figures):
 @settings(max_examples=150, deadline=None)
 @given(ledgers(), periods)
 def test_counts_are_consistent(ledger, period):
-    f = m.figures(m.evaluate(ledger, period))
+    scope = m.evaluate(ledger, period)
+    f = m.figures(scope)
     assert 0 <= f.started <= f.projects
     assert f.continuing + f.new_projects == f.projects and f.new_started <= f.new_projects
     assert f.started + f.late_start <= f.projects
     assert sum(f.lights.values()) == f.projects and f.on_schedule <= f.projects
     assert f.completing_done <= f.completing <= f.projects
     i = f.issues
-    assert i.closed <= i.resolved <= i.raised and i.overdue + i.resolved <= i.raised
+    assert i.closed <= i.resolved <= i.raised
+    this_year = sum(v.overdue for v in scope.issues)  # overdue among the problems raised in Y ...
+    assert this_year + i.resolved <= i.raised
+    assert this_year <= i.overdue <= sum(v.open for v in scope.all_issues)  # ... and of every year (SPEC §5.5)
     assert i.resolved_late <= i.resolved
     for value in (f.start_rate, f.on_schedule_rate, i.resolution_rate, f.new_start_rate):
         assert value is None or 0 <= value <= 1

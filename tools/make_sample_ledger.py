@@ -1006,7 +1006,7 @@ def build_issues(rng, L, O, P, names):
     for p in rng.sample(sorted(P, key=lambda p: p['id']), 3):
         i = make_issue(rng, p, names, 'ok_g', raised_in(date(2019, 3, 1), date(2019, 5, 15)), 'approval')
         out.append(finish(rng, i, wd_after(i['raised'], rng.randint(2, 5))))
-    # ---- 2018: about 60 problems, 2 never resolved
+    # ---- 2018: about 60 problems, 2 carried over into 2019
     act18 = sorted((p for p in L + O if 2018 in p['plans']), key=lambda p: p['id'])
     for j in range(60):
         raised = workday(rng, date(2018, 1, 8), date(2018, 12, 14))
@@ -1023,6 +1023,10 @@ def build_issues(rng, L, O, P, names):
                 i['plan'].update(due=date(2018, 12, 31), text='分类处置历史遗留用地，补办用地手续')
             escalate(rng, i, date(2019, 3, 31), [1, 2, 3])
             out.append(finish(rng, i, None))
+            # carried over into 2019 and solved there, after the escalation to level 3: open at the end of
+            # 2018, and not overdue as of 2019-05-31 (an old problem still open would be: SPEC §5.5)
+            i['resolved'] = date(2019, 4, 16 + 7 * j)
+            i['resolution'] = '县领导包户协调，安置方案全部签约' if j == 0 else '补办用地手续，完成不动产登记'
             continue
         p = rng.choice(ps)
         hard = rng.random() < 0.2
@@ -1428,8 +1432,10 @@ def verify(root):
         check(sum(1 for i in win if i not in res and asof > alt(i)) == sum(1 for i in win if i not in res and asof > due(i))
               and sum(i['resolved'] > alt(i) for i in res) == sum(i['resolved'] > due(i) for i in res),
               'overdue / resolved_late depend on when a plan counts')
+        carried = [i for i in iss if i['raised'] <= asof and i['project'] in ids]  # any year: SPEC §5.5
         f.update(issues_raised=len(win), issues_resolved=len(res),
-                 overdue=sum(1 for i in win if i not in res and asof > due(i)),
+                 overdue=sum(1 for i in carried if not (i.get('resolved') and i['resolved'] <= asof)
+                             and asof > due(i)),
                  issues_closed=sum(1 for i in win if i.get('closed') and i['closed'] <= asof),
                  resolved_late=sum(1 for i in res if i['resolved'] > due(i)),
                  hard=sum(i['difficulty'] == 'hard' for i in win), with_due=sum('due' in i for i in win),

@@ -23,7 +23,7 @@ from typing import Any
 from .core.period import Period, PeriodError, make_period
 from .loading.loader import LoadResult
 from .loading.loader import load as load_source
-from .metrics.filters import Filters
+from .metrics.filters import Filters, unknown_values
 from .reports.base import Report, ReportContext
 from .sources.base import LedgerSource, SourceError
 
@@ -128,9 +128,51 @@ def context(result: LoadResult, *, as_of: str | datetime.date | None = None, yea
         raise LedgerErrors(result)
     if lang is not None and lang not in ("zh", "en"):
         raise UsageError(f"unknown language {lang!r}: zh or en", "--lang")
+    filters = filters or Filters()
+    for bad in unknown_values(result.ledger, filters):
+        raise UsageError(unknown_message(bad.filter, bad.value, bad.known), f"--{bad.filter}")
     left_out, unreadable = (result.left_out, result.unreadable) if result.has_errors else (0, 0)
-    return ReportContext(result.ledger, frame, filters or Filters(), lang or result.ledger.settings.language,
+    return ReportContext(result.ledger, frame, filters, lang or result.ledger.settings.language,
                          left_out, unreadable, result.described)
+
+
+def issue_filters(ctx: ReportContext, *, open: bool = False, overdue: bool = False, projects=(), categories=(),
+                  assignee_units=(), levels=()):
+    """The filters of the problem list, checked against the ledger: a project id or an assignee unit it does
+    not have is a usage error (with "did you mean"), and a category may be written as its code (funding) or
+    as the label shown in tables (资金, 用地 ...)."""
+    from .core import records as r
+    from .core.words import LABELS
+    from .metrics.problems import IssueFilters
+
+    ledger = ctx.ledger
+    for pid in projects:
+        if pid not in ledger.project_by_id:
+            raise UsageError(unknown_message("the id", pid, tuple(ledger.project_by_id)), "--project")
+    codes = []
+    by_label = {word: code for code in r.ISSUE_CATEGORIES for word in (code, *LABELS[f"cat_{code}"])}
+    for c in categories:
+        if c not in by_label:
+            raise UsageError(unknown_message("category", c, tuple(by_label)).replace("no project has",
+                                                                                   "no problem has"), "--category")
+        codes.append(by_label[c])
+    units = {q.assignee_unit for q in ledger.issues if q.assignee_unit}
+    for u in assignee_units:
+        if u not in units:
+            raise UsageError(unknown_message("assignee unit", u, tuple(sorted(units))).replace(
+                "no project has", "no problem has"), "--assignee-unit")
+    return IssueFilters(open, overdue, tuple(projects), tuple(codes), tuple(assignee_units), tuple(levels))
+
+
+def unknown_message(what: str, value: str, known) -> str:
+    """"no project has location '北宋' (did you mean '北宋镇'?)" — usage errors are in English, as typer's."""
+    from .core.words import did_you_mean, say
+
+    hint = did_you_mean(value, known)
+    if hint is not None:
+        return f"no project has {what} {value!r}: {say(hint, 'en')}"
+    shown = ", ".join(known[:12]) + (" ..." if len(known) > 12 else "")
+    return f"no project has {what} {value!r}" + (f" (this ledger has: {shown})" if known else "")
 
 
 def figures(ctx: ReportContext):
@@ -165,6 +207,127 @@ def check(result: LoadResult, lang: str | None = None) -> Report:
     from .reports.findings import check_report
 
     return check_report(result.findings, lang or result.ledger.settings.language)
+
+
+# ------------------------------------------------------------------ what the figures mean (explain)
+
+class UnknownFigure(UsageError):
+    """No figure has this name; `close` holds the keys of the figures whose names are nearest."""
+
+    def __init__(self, word: str, close: list[str]):
+        hint = f"; did you mean {', '.join(close)}?" if close else ""
+        super().__init__(f"no figure is called {word!r}{hint}", "FIGURE")
+        self.word = word
+        self.close = close
+
+
+def explain(figure: str | None = None, lang: str = "zh") -> Report:
+    """What a figure means (by its key, its Chinese or English name, or a column label), or with no figure the
+    list of them all: from metrics.definitions, the source docs/metrics.md is made from."""
+    from .metrics import definitions
+    from .reports.explain import explanation, figure_list
+
+    if lang not in ("zh", "en"):
+        raise UsageError(f"unknown language {lang!r}: zh or en", "--lang")
+    if figure is None:
+        return figure_list(lang)
+    fig = definitions.find(figure)
+    if fig is None:
+        raise UnknownFigure(figure, [f.key for f in definitions.close_to(figure)])
+    return explanation(fig, lang)
+
+
+def ledger_language(ledger: str | Path) -> str:
+    """The `language` of a ledger folder's ledger.yaml, read alone with the safe YAML reader (no record, no
+    validation: explain must stay quick); zh when the file cannot be read or names no language we speak."""
+    from .read.yamlread import read_yaml
+    from .sources.base import LEDGER_FILE
+    from .sources.folder import read_regular
+
+    data = read_regular(str(Path(ledger) / LEDGER_FILE))
+    value = read_yaml(data).value if data is not None else None
+    language = value.get("language") if isinstance(value, dict) else None
+    return language if language in ("zh", "en") else "zh"
+# ------------------------------------------------------------------ Excel in (issue 12)
+
+def import_workbook(path: str | Path, *, unit: str = "万元", prefix: str = "XM", as_of: str | None = None,
+                    year: int | None = None, level: str | None = None, category: str | None = None,
+                    name: str | None = None, region: str | None = None, sheets: tuple[str, ...] = (),
+                    mapping: tuple[tuple[str, str], ...] = (), today: datetime.date | None = None,
+                    lang: str = "zh", shown: str | None = None, layout: str | None = None):
+    """An existing 台账 workbook (.xlsx, .xls, .ods) as the files of a new ledger (ingest.importer.Imported:
+    files as text, findings by cell, what was recognised). Nothing is written: see `write_new_ledger`.
+
+    as_of is YYYY-MM (the month the sheet runs to) or YYYY-MM-DD."""
+    from .core.amounts import LEDGER_UNITS
+    from .core.period import parse_as_of
+    from .ingest.importer import ID, ImportOptions, import_workbook as run
+
+    if unit not in LEDGER_UNITS:
+        raise UsageError(f"unknown unit {unit!r}: {', '.join(LEDGER_UNITS)}", "--unit")
+    if not ID.match(f"{prefix}-2019-001"):
+        raise UsageError(f"{prefix!r} cannot start a project id (letters, digits, - _ . only)", "--prefix")
+    if layout not in (None, "files", "lists"):
+        raise UsageError(f"unknown layout {layout!r}: files or lists", "--layout")
+    if level not in (None, "province", "city", "county"):
+        raise UsageError(f"unknown level {level!r}: province, city or county", "--level")
+    day = None
+    if as_of:
+        try:
+            day = parse_as_of(as_of)
+        except ValueError as e:
+            raise UsageError(str(e), "--as-of") from None
+    if year is not None and not 1900 <= year <= 2200:
+        raise UsageError(f"{year} is not a year a ledger can mean (1900-2200)", "--year")
+    opts = ImportOptions(unit, prefix, year, day, bool(as_of) and len(as_of) == 7, level, category, name, region,
+                         tuple(sheets), tuple(mapping), today or datetime.date.today(), layout)
+    return run(Path(path), opts, shown, lang)
+
+
+def write_new_ledger(files: Mapping[str, str], dest: str | Path, *, today: datetime.date | None = None):
+    """Write the files of a new ledger into the folder `dest`, which must not exist (or be empty): all or
+    nothing, and only if the ledger passes `check` (ingest.output.Written: ok, and check's findings)."""
+    from .ingest.output import exists, write_folder
+
+    if exists(Path(dest)):
+        raise FileExistsError(str(dest))
+    return write_folder(dict(files), Path(dest), today or datetime.date.today())
+
+
+def progress_template(result: LoadResult, month: datetime.date, *, units: tuple[str, ...] = (),
+                      lang: str | None = None) -> tuple[bytes, int]:
+    """The fill-in workbook of `month`'s progress (xlsx bytes) and how many projects it lists."""
+    from .ingest.template import lines, workbook
+
+    language = lang or result.ledger.settings.language
+    month = month.replace(day=1)
+    return workbook(result.ledger, month, tuple(units), language), len(lines(result.ledger, month, tuple(units)))
+
+
+def intake(result: LoadResult, files, *, root: str | Path, replace: bool = False, by_unit: bool = False,
+           reported_on: datetime.date | None = None, month: datetime.date | None = None,
+           today: datetime.date | None = None):
+    """Filled progress sheets checked against the ledger at `root` (loaded as `result`): the files to write,
+    or the findings that stop it (ingest.intake.Plan). Nothing is written here."""
+    from .ingest.intake import plan, read_sheets
+
+    root = Path(root)
+    day = today or datetime.date.today()
+    rows, findings = read_sheets([(Path(f), str(f)) for f in files], month)
+
+    def existing(path: str) -> str | None:
+        full = root / path
+        return full.read_text(encoding="utf-8-sig") if full.is_file() else None
+
+    return plan(result, rows, findings, replace=replace, by_unit=by_unit, reported_on=reported_on or day,
+                today=day, existing_text=existing)
+
+
+def verify_intake(root: str | Path, files: Mapping[str, str], *, today: datetime.date | None = None):
+    """The errors the ledger at `root` would have once `files` are written (an empty list: it passes check)."""
+    from .ingest.intake import verify
+
+    return verify(source(root), dict(files), today or datetime.date.today())
 
 
 # ------------------------------------------------------------------ exports (issue 11)

@@ -17,7 +17,8 @@ from typing import Callable, Iterator, NamedTuple
 from ..core import records as r
 from ..core.findings import Aim, Finding, field_name
 from ..core.words import Say, msg
-from ..core.workdays import covers
+from ..core.workdays import WorkCalendar, covers
+from ..sources.base import printable
 from .results import Stub
 
 
@@ -68,7 +69,7 @@ def duplicate_ids(d: Draft) -> Iterator[Finding]:
     for kind in ("projects", "responsibilities", "issues"):
         for rid, (first, *others) in sorted(_duplicates(d, kind).items()):
             for src in others:
-                yield at(src, ("id",), "E301", msg("rule.duplicate_id", id=rid, file=d.label + first.file,
+                yield at(src, ("id",), "E301", msg("rule.duplicate_id", id=rid, file=printable(d.label + first.file),
                                                    line=first.line), msg("rule.duplicate_id.hint"), rid)
 
 
@@ -113,7 +114,7 @@ def month_reported_once(d: Draft) -> Iterator[Finding]:
         where = p.src if p is not None and any(x.month == e.month for x in p.progress) else first.get(key)
         if where is not None:
             yield at(e.src, ("month",), "E303", msg("rule.month_reported_twice", project=e.project,
-                                                    month=f"{e.month:%Y-%m}", place=f"{d.label}{where.file}:{where.line}"),
+                                                    month=f"{e.month:%Y-%m}", place=printable(f"{d.label}{where.file}:{where.line}")),
                      msg("rule.month_reported_twice.hint"))
         else:
             first[key] = e.src
@@ -160,19 +161,19 @@ def started_when_planned(d: Draft) -> Iterator[Finding]:
 
 
 def calendar_known(d: Draft) -> Iterator[Finding]:
-    """Once per year whose deadlines are derived without the official calendar (and no overrides)."""
+    """Once per year in which a deadline is counted in working days without the official calendar: the year a
+    problem is raised, or a later one its deadline reaches (raised 2026-12-30, due in 2027). A year the ledger
+    declares complete (calendar.complete_years, its holidays listed) is known; a few extra holidays are not."""
     s = d.settings
-    overridden = {day.year for day in s.extra_holidays | s.extra_workdays}
-    issues = d.by_kind["issues"]
-    years = {q.raised.year for q in issues if q.due is None}
-    uncovered = {y for y in years if y not in overridden and not covers(y)}
+    cal = WorkCalendar(s.extra_holidays, s.extra_workdays)
     first_of_year: dict[int, r.Issue] = {}
-    for q in issues:
-        year = q.raised.year
-        if year in uncovered and q.due is None and (year not in first_of_year
-                                                    or (q.raised, q.id) < (first_of_year[year].raised,
-                                                                           first_of_year[year].id)):
-            first_of_year[year] = q
+    for q in sorted(d.by_kind["issues"], key=lambda q: (q.raised, q.id)):
+        if q.due is not None:
+            continue
+        days = s.general_days if q.difficulty == "general" else s.hard_plan_days
+        for year in range(q.raised.year, cal.add(q.raised, days).year + 1):
+            if year not in first_of_year and year not in s.complete_years and not covers(year):
+                first_of_year[year] = q
     for year, q in sorted(first_of_year.items()):
         yield at(q.src, ("raised",), "W105", msg("rule.calendar", year=year), msg("rule.calendar.hint"), q.id)
 

@@ -37,6 +37,12 @@ def category_allowed(p: r.Project, s: r.Settings) -> Iterator[Finding]:
                    did_you_mean(p.category, s.categories) or msg("hint.allowed", values=s.categories))
 
 
+def location_allowed(p: r.Project, s: r.Settings) -> Iterator[Finding]:
+    if s.locations is not None and p.location is not None and p.location not in s.locations:
+        yield flag(("location",), "E111", msg("rule.location", location=p.location),
+                   did_you_mean(p.location, s.locations) or msg("hint.allowed", values=s.locations))
+
+
 def monthly_plan_adds_up(p: r.Project, s: r.Settings) -> Iterator[Finding]:
     for year, plan in p.plans.items():
         if plan.monthly is not None:
@@ -133,6 +139,7 @@ def escalation_goes_up(q: r.Issue, s: r.Settings) -> Iterator[Finding]:
 
 RECORD_RULES: tuple[Rule, ...] = (
     Rule("category-allowed", "projects", ("E110",), category_allowed),
+    Rule("location-allowed", "projects", ("E111",), location_allowed),
     Rule("monthly-plan-adds-up", "projects", ("E201",), monthly_plan_adds_up),
     Rule("annual-within-total", "projects", ("W102",), annual_within_total),
     Rule("one-entry-per-month", "projects", ("E202",), one_entry_per_month),

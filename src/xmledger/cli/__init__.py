@@ -35,8 +35,55 @@ def _root(
     """Ledger (台账) of key construction projects."""
 
 
-from . import exportcmds, ledgercmds, problemcmds, reportcmds  # noqa: E402,F401  (registers commands)
+from . import ledgercmds, reportcmds, problemcmds, ingestcmds, exportcmds, explaincmds  # noqa: E402,F401  (registers commands)
 
 
 def main() -> None:
-    app()
+    """Run the command line. What can go wrong outside the ledger never ends in a traceback: output that cannot
+    be written (a full disk, a closed stdout) is one line on stderr and exit 1; a reader that stops reading
+    (`| head`) ends the command quietly; anything unforeseen is one line with exit 3, the traceback only with
+    XMLEDGER_DEBUG=1."""
+    import os
+    import sys
+
+    from .options import OutputError
+
+    try:
+        app()
+    except BrokenPipeError:
+        _quiet_stdout()
+        sys.exit(1)
+    except OutputError as e:
+        _quiet_stdout()
+        _stderr(f"xmledger: cannot write the output: {e}")
+        sys.exit(1)
+    except Exception as e:  # noqa: BLE001 - the last line of defence
+        if os.environ.get("XMLEDGER_DEBUG"):
+            raise
+        _stderr(f"xmledger: internal error ({type(e).__name__}: {e}); please report it with the command that "
+                "caused it (XMLEDGER_DEBUG=1 shows the traceback)")
+        sys.exit(3)
+
+
+def _quiet_stdout() -> None:
+    """Point stdout at /dev/null so that Python's flush at exit raises nothing more."""
+    import os
+    import sys
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, 1)
+    except OSError:
+        pass
+    sys.stdout = None
+
+
+def _stderr(text: str) -> None:
+    import sys
+
+    try:
+        if sys.stderr is not None:
+            sys.stderr.buffer.write((text + "\n").encode("utf-8", "backslashreplace"))
+            sys.stderr.flush()
+    except OSError:
+        pass

@@ -39,7 +39,7 @@ def check(
                                      param_hint="--select/--ignore")
     root = resolve_root(ledger)
     result = load_ledger(root, no_cache)
-    language = lang.value if lang else "en"
+    language = lang.value if lang else result.ledger.settings.language  # the people who fix the files read it
     findings = choose(result.findings, tuple(c.upper() for c in select), tuple(c.upper() for c in ignore))
     report = api.check(result._replace(findings=findings), language)
     try:
@@ -66,15 +66,19 @@ def init(
 
     Never overwrites: refuses a folder that already holds ledger.yaml.
     """
-    from ..sources.scaffold import scaffold
+    from ..sources.base import printable
+    from ..sources.scaffold import ScaffoldError, scaffold
     from .options import today
 
-    if (directory / "ledger.yaml").exists():
-        err(f"{directory / 'ledger.yaml'} exists already: nothing written")
-        raise typer.Exit(1)
-    for path in scaffold(directory, today()):
-        out(f"wrote {path}\n")
-    err(f"next: xmledger check -L {directory}")
+    shown = printable(str(directory))
+    try:
+        written = scaffold(directory, today())
+    except ScaffoldError as e:
+        err(f"xmledger init: {e}: nothing written")
+        raise typer.Exit(1) from None
+    for path in written:
+        out(f"wrote {printable(str(path))}\n")
+    err(f"next: xmledger check -L {shown}")
 
 
 class SchemaKind(str, enum.Enum):

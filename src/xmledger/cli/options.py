@@ -76,17 +76,33 @@ def load_ledger(root: Path, no_cache: bool = False, place_warnings: bool = True)
         raise typer.BadParameter(str(e), param_hint=e.option or "-L/--ledger") from None
 
 
+class OutputError(Exception):
+    """stdout cannot be written (a full disk, a closed descriptor): the command failed, not the ledger."""
+
+
 def out(data: str | bytes) -> None:
     """Write report output to stdout, text as UTF-8 whatever the locale (cron often has none)."""
-    sys.stdout.flush()
-    sys.stdout.buffer.write(data.encode("utf-8") if isinstance(data, str) else data)
-    sys.stdout.flush()
+    if sys.stdout is None:
+        raise OutputError("stdout is closed")
+    try:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data.encode("utf-8", "backslashreplace") if isinstance(data, str) else data)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise
+    except (OSError, ValueError) as e:  # ValueError: a closed file object
+        raise OutputError(getattr(e, "strerror", None) or str(e)) from None
 
 
 def err(text: str) -> None:
-    sys.stderr.flush()
-    sys.stderr.buffer.write((text if text.endswith("\n") else text + "\n").encode("utf-8"))
-    sys.stderr.flush()
+    if sys.stderr is None:
+        return
+    try:
+        sys.stderr.flush()
+        sys.stderr.buffer.write((text if text.endswith("\n") else text + "\n").encode("utf-8", "backslashreplace"))
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        pass
 
 
 # ------------------------------------------------------------------ shared report options
@@ -165,6 +181,12 @@ class ReportOptions(NamedTuple):
     allow_errors: bool
     no_cache: bool
     excel: bool = False
+    renamed: dict = {}  # shared options this command spells otherwise (issues: --project-category)
+
+    def flag(self, option: str | None) -> str | None:
+        """A shared option's flag as this command spells it."""
+        name = (option or "").lstrip("-")
+        return self.renamed.get(name, option)
 
 
 def report_options(func=None, *, renamed: dict[str, str] | None = None, omit: tuple[str, ...] = ()):
@@ -181,7 +203,7 @@ def report_options(func=None, *, renamed: dict[str, str] | None = None, omit: tu
         @functools.wraps(func)
         def command(**kwargs):
             values = {**defaults, **{p.name: kwargs.pop(p.name) for p in shared}}
-            return func(opts=ReportOptions(**values), **kwargs)
+            return func(opts=ReportOptions(**values, renamed=renamed or {}), **kwargs)
 
         command.__signature__ = sig.replace(parameters=own + shared)
         return command
@@ -205,9 +227,9 @@ def report_context(opts: ReportOptions):
         return api.context(result, period=period, filters=filters, lang=opts.lang.value if opts.lang else None,
                            allow_errors=opts.allow_errors)
     except api.LedgerErrors:
-        refuse(result, root, opts.lang.value if opts.lang else "en")
+        refuse(result, root, opts.lang.value if opts.lang else result.ledger.settings.language)
     except api.UsageError as e:
-        raise typer.BadParameter(str(e), param_hint=e.option) from None
+        raise typer.BadParameter(str(e), param_hint=opts.flag(e.option)) from None
 
 
 def refuse(result, root: Path, lang: str) -> None:

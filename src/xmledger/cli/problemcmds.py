@@ -19,7 +19,8 @@ def issues(
                                                show_default=False)] = [],
     problem_category: Annotated[list[str], typer.Option("--category", help="Only problems of this category: "
                                                         "funding, land, energy, emissions, water, approval, demolition, "
-                                                        "utilities, environment, other (repeatable).",
+                                                        "utilities, environment, other, or its label as tables show "
+                                                        "it (资金, 用地 ...; repeatable).",
                                                         show_default=False)] = [],
     assignee_unit: Annotated[list[str], typer.Option("--assignee-unit", help="Only problems assigned to this unit "
                                                      "(repeatable).", show_default=False)] = [],
@@ -35,11 +36,13 @@ def issues(
     --category and --level here are the problem's; filter projects with --project-category and --project-level.
     """
     from .. import api
-    from ..metrics.problems import IssueFilters
 
     ctx = report_context(opts)
-    chosen = IssueFilters(open_, overdue, tuple(project), tuple(problem_category), tuple(assignee_unit),
-                          tuple(escalation))
+    try:
+        chosen = api.issue_filters(ctx, open=open_, overdue=overdue, projects=project, categories=problem_category,
+                                   assignee_units=assignee_unit, levels=escalation)
+    except api.UsageError as e:
+        raise typer.BadParameter(str(e), param_hint=e.option) from None
     emit(api.report("issue-stats" if stats else "issues", ctx, chosen=chosen), opts)
 
 

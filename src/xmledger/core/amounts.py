@@ -10,7 +10,7 @@ the finest grain (0.0001 万元 is one 元).
 from __future__ import annotations
 
 import re
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Context, Decimal, InvalidOperation
 
 from .words import Say, msg
 
@@ -81,14 +81,25 @@ def type_name(value) -> Say:
     return msg("type.other", name=type(value).__name__)
 
 
+_WIDE = Context(prec=120)  # every figure fits: amounts are below 10^15, other numbers are bounded by the models
+
+
 def round_half_up(value: Decimal, places: int = 0) -> Decimal:
-    """Round for display the way offices do (四舍五入)."""
-    return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    """Round for display the way offices do (四舍五入), whatever the size of the value (never InvalidOperation)."""
+    return Decimal(value).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP, context=_WIDE)
 
 
 def to_yi(value: Decimal, ledger_unit: str) -> Decimal:
     """An amount in the ledger unit -> 亿元, exactly."""
     return value.scaleb(UNIT_EXPONENT[ledger_unit] - UNIT_EXPONENT["亿元"])
+
+
+def format_wan(value: Decimal, ledger_unit: str) -> str:
+    """8000万元 style: an amount in 万元, at most two decimals, trailing zeros dropped."""
+    text = f"{round_half_up(value.scaleb(UNIT_EXPONENT[ledger_unit] - UNIT_EXPONENT['万元']), 2):f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text
 
 
 def format_yi(value: Decimal, ledger_unit: str) -> str:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from .words import Say, say
+from .words import Say, say, shorten
 
 ERROR = "error"
 WARNING = "warning"
@@ -22,7 +22,7 @@ CODES: tuple[str, ...] = (
     # files
     "E001", "E002", "E003", "E004", "E005", "E006", "E007", "E008", "E009", "E010", "E011", "E012",
     # fields
-    "E101", "E102", "E103", "E104", "E105", "E106", "E107", "E108", "E109", "E110",
+    "E101", "E102", "E103", "E104", "E105", "E106", "E107", "E108", "E109", "E110", "E111",
     # record rules
     "E201", "E202", "E203", "E204", "E205", "E206", "E207", "E208", "E209", "E210",
     # across records
@@ -85,7 +85,8 @@ def field_name(path: tuple) -> str:
         if isinstance(part, int) and out and not out.endswith(("plans", "monthly")):
             out += f"[{part}]"
         else:
-            out += f".{part}" if out else str(part)
+            text = shorten(str(part), 40)  # a key may be anything a user typed, 5,000 digits included
+            out += f".{text}" if out else text
     return out
 
 

@@ -20,6 +20,7 @@ class Period:
     month_index: int = field(init=False)  # how many months of Y count: D's month, 0 before Y, 12 after Y
     month_start: datetime.date = field(init=False)  # first day of D's month: progress up to it counts
     year_start: datetime.date = field(init=False)
+    ytd_end: datetime.date = field(init=False)  # last month of Y that counts: D's month, at most December of Y
 
     def __post_init__(self):
         d = self.as_of
@@ -27,6 +28,7 @@ class Period:
         object.__setattr__(self, "month_index", index)
         object.__setattr__(self, "month_start", d.replace(day=1))
         object.__setattr__(self, "year_start", datetime.date(self.year, 1, 1))
+        object.__setattr__(self, "ytd_end", min(d.replace(day=1), datetime.date(self.year, 12, 1)))
 
     def previous_year(self) -> Period:
         """The same metrics one year earlier (同比): Y-1 as of D minus one year."""

@@ -148,6 +148,7 @@ class Settings(NamedTuple):
     unit: str = "万元"
     language: str = "zh"
     categories: tuple[str, ...] | None = None
+    locations: tuple[str, ...] | None = None  # allowed locations, in the order groups are shown
     general_days: int = 5
     hard_plan_days: int = 2
     yellow_below: Decimal = Decimal("1.0")
@@ -155,6 +156,7 @@ class Settings(NamedTuple):
     red_late_start_days: int = 30
     extra_holidays: frozenset = frozenset()
     extra_workdays: frozenset = frozenset()
+    complete_years: frozenset = frozenset()  # years whose whole calendar extra_holidays/extra_workdays give
     weights: tuple[tuple[str, Decimal], ...] = (
         ("start_rate", Decimal("0.25")),
         ("plan_completion_rate", Decimal("0.35")),

@@ -10,6 +10,7 @@ is put into words, in the reader's language, only when shown.
 from __future__ import annotations
 
 import datetime
+import string
 from decimal import Decimal
 from typing import Any, NamedTuple
 
@@ -29,24 +30,81 @@ class Say(NamedTuple):
         return Say(self.key, tuple((k, changes.get(k, v)) for k, v in self.args))
 
 
+class Choices(tuple):
+    """Allowed values, shown as "'a', 'b' or 'c'" in English and "a、b 或 c" in Chinese."""
+
+    def words(self, lang: str) -> str:
+        if lang == "zh":
+            return "、".join(self[:-1]) + f" 或 {self[-1]}" if len(self) > 1 else "".join(self)
+        quoted = [f"'{c}'" for c in self]
+        return ", ".join(quoted[:-1]) + f" or {quoted[-1]}" if len(quoted) > 1 else "".join(quoted)
+
+
+class Foreign(str):
+    """Text from a library in English (libyaml's "could not find expected ':'"); shown in Chinese through
+    FOREIGN where we know the phrase, else as it is."""
+
+    def words(self, lang: str) -> str:
+        if lang != "zh":
+            return str(self)
+        text = str(self)
+        for english, chinese in FOREIGN:
+            text = text.replace(english, chinese)
+        return text
+
+
 def msg(key: str, /, **args) -> Say:
     """A sentence of SENTENCES (or a label of LABELS) with its fields; checked when worded."""
     return Say(key, tuple(sorted(args.items())))
 
 
+MAX_SHOWN = 200  # characters of one field shown in a message; longer values are cut in the middle
+MAX_DIGITS = 40  # the same for numbers: nobody reads a 5,000-digit amount
+
+
+def shorten(text: str, limit: int = MAX_SHOWN) -> str:
+    """A value as a message shows it: at most `limit` characters, the middle left out (…) with its length."""
+    if len(text) <= limit:
+        return text
+    return f"{text[:16]}…{text[-8:]} ({len(text)} characters)"
+
+
 def _field(value: Any, lang: str) -> str:
     if isinstance(value, Say):
         return say(value, lang)
+    if isinstance(value, (Choices, Foreign)):
+        return value.words(lang)
     if isinstance(value, Decimal):
-        text = f"{value:f}"
-        return text.rstrip("0").rstrip(".") if "." in text else text
+        if not value.is_finite():
+            return str(value)
+        text = f"{value:f}" if abs(value.adjusted()) < 1000 else f"{value:E}"
+        return shorten(text.rstrip("0").rstrip(".") if "." in text and "E" not in text else text, MAX_DIGITS)
+    if isinstance(value, int) and not isinstance(value, bool):
+        return shorten(str(value), MAX_DIGITS) if value.bit_length() < 10_000 else "(a very large number)"
     if isinstance(value, datetime.date):
         return value.isoformat()
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, (list, tuple)):
         return ("、" if lang == "zh" else ", ").join(_field(v, lang) for v in value)
-    return "" if value is None else str(value)
+    return "" if value is None else shorten(str(value))
+
+
+class _Wording(string.Formatter):
+    """Fills a template: each field worded for `lang`; `{n:one|many}` picks a word by the count n (English
+    templates only: "{n} {n:project|projects}")."""
+
+    def __init__(self, lang: str):
+        self.lang = lang
+
+    def format_field(self, value: Any, spec: str) -> str:
+        if "|" in spec:
+            one, many = spec.split("|", 1)
+            return one if value == 1 else many
+        return _field(value, self.lang)
+
+
+_WORDING = {lang: _Wording(lang) for lang in LANGS}
 
 
 def say(s: Say | str | None, lang: str) -> str:
@@ -59,7 +117,7 @@ def say(s: Say | str | None, lang: str) -> str:
     if pair is None:
         raise KeyError(f"no words for {s.key!r}")
     template = pair[0] if lang == "zh" else pair[1]
-    return template.format_map({k: _field(v, lang) for k, v in s.args}) if s.args else template
+    return _WORDING["zh" if lang == "zh" else "en"].vformat(template, (), dict(s.args)) if s.args else template
 
 
 def t(key: str, lang: str) -> str:
@@ -83,12 +141,86 @@ def counted(key: str, n: int, lang: str) -> str:
     return (one if n == 1 else many).format(n=n)
 
 
+#: libyaml's phrases in Chinese (longest first where one contains another)
+FOREIGN = (
+    ("found a tab character that violates indentation", "出现了违反缩进规则的制表符"),
+    ("found a tab character where an indentation space is expected", "应为缩进空格处出现了制表符"),
+    ("could not find expected ':'", "找不到应有的冒号“:”"),
+    ("did not find expected ',' or ']'", "找不到应有的“,”或“]”"),
+    ("did not find expected ',' or '}'", "找不到应有的“,”或“}”"),
+    ("did not find expected key", "找不到应有的键"),
+    ("did not find expected '-' indicator", "找不到应有的“-”"),
+    ("did not find expected node content", "找不到应有的内容"),
+    ("did not find expected <document start>", "找不到应有的文档开头"),
+    ("mapping values are not allowed in this context", "此处不允许出现映射的值（“: ”）"),
+    ("mapping values are not allowed here", "此处不允许出现映射的值（“: ”）"),
+    ("found character that cannot start any token", "出现了不能作为开头的字符"),
+    ("found unexpected end of stream", "文件意外结束"),
+    ("found unknown escape character", "出现了未知的转义字符"),
+    ("found undefined tag handle", "出现了未定义的标签"),
+    ("block sequence entries are not allowed in this context", "此处不允许出现列表项（“- ”）"),
+    ("control characters are not allowed", "不允许控制字符"),
+    ("while scanning a plain scalar", "读取普通值时"),
+    ("while scanning a simple key", "读取键时"),
+    ("while scanning a quoted scalar", "读取带引号的值时"),
+    ("while scanning a double-quoted scalar", "读取双引号中的值时"),
+    ("while scanning a block scalar", "读取多行文本时"),
+    ("while parsing a flow sequence", "读取方括号列表时"),
+    ("while parsing a flow mapping", "读取花括号映射时"),
+    ("while parsing a block mapping", "读取映射时"),
+    ("while parsing a block collection", "读取列表时"),
+    ("while parsing a flow node", "读取值时"),
+    ("while parsing a block node", "读取值时"),
+    ("while scanning for the next token", "读取下一项时"),
+    ("while scanning an alias", "读取别名时"),
+    ("while scanning an anchor", "读取锚点时"),
+    ("while scanning a tag", "读取标签时"),
+    (" (", "（"), ("(", "（"), (")", "）"),
+)
+
+#: Chinese words an analyst may write where the format wants an English code (level: 县级 -> county); the
+#: labels of LABELS count too (县重点, 资金 ...). Used for hints only: the format itself stays English codes.
+ALIASES = {
+    "province": ("省级", "省", "省重点项目"), "city": ("市级", "市", "市重点项目"), "county": ("县级", "县", "县重点项目", "区级"),
+    "general": ("一般", "一般问题"), "hard": ("难题", "疑难问题", "困难"),
+    "planning": ("谋划", "谋划一批"), "reserve": ("储备", "储备一批"),
+    "new": ("新建",), "expansion": ("扩建",), "renovation": ("改建", "技改"), "relocation": ("迁建", "搬迁"),
+}
+
+
+def code_for(word, choices) -> str | None:
+    """The code of `choices` that a Chinese word stands for (县级 -> county), if any."""
+    for code in choices:
+        names = ALIASES.get(code, ())
+        labels = [pair[0] for key in (code, f"cat_{code}", f"pool_{code}", f"nature_{code}", f"difficulty_{code}",
+                                      f"duty_{code}") if (pair := LABELS.get(key))]
+        if word in names or word in labels:
+            return code
+    return None
+
+
 def did_you_mean(word, choices) -> Say | None:
-    """A hint naming the closest of `choices` to a mistyped `word`, if one is close enough."""
+    """A hint naming the closest of `choices` to a mistyped `word`, if one is close enough, or the code a
+    Chinese word stands for."""
     import difflib
 
+    code = code_for(str(word), [str(c) for c in choices])
+    if code is not None:
+        return msg("hint.write_as", value=str(word), code=code)
     close = difflib.get_close_matches(str(word), [str(c) for c in choices], n=1, cutoff=0.6)
     return msg("hint.did_you_mean", word=close[0]) if close else None
+
+
+def ascii_digits(value) -> Say | None:
+    """A hint for a number written with full-width digits (１００) or other look-alikes, if that is what it is."""
+    import unicodedata
+
+    if not isinstance(value, str):
+        return None
+    text = unicodedata.normalize("NFKC", value).strip()
+    if text != value.strip() and text and text.replace(".", "", 1).replace(",", "").rstrip("亿万元").isdigit():
+        return msg("hint.ascii_digits", text=text)
+    return None
 
 
 def words(key: str, lang: str, /, **args) -> str:
@@ -269,6 +401,55 @@ LABELS: dict[str, tuple[str, str]] = {  # column headers, figure names, values s
     "yes": ("是", "yes"),
     "no": ("否", "no"),
 
+    # ---------------------------------------------------------------- explain: the list of figures (issue 14)
+    "figure_name": ("名称", "name"),
+    "figure_section": ("部分", "section"),
+    # Excel in: import xlsx, template, intake (issue 12)
+    "ingest.column": ("列", "column"),
+    "ingest.header": ("表头", "header"),
+    "ingest.field": ("字段", "field"),
+    "ingest.unit": ("单位", "unit"),
+    "ingest.how": ("说明", "how"),
+    "ingest.by_map": ("按 --map", "by --map"),
+    "ingest.not_recognised": ("不认得，不导入", "not recognised: not imported"),
+    "intake.col.id": ("编号", "id"),
+    "intake.col.name": ("项目名称", "name"),
+    "intake.col.unit": ("责任单位", "unit"),
+    "intake.col.leader": ("包抓领导", "leader"),
+    "intake.col.plan": ("本月计划投资", "planned this month"),
+    "intake.col.done": ("本年已完成", "completed this year"),
+    "intake.col.last_note": ("上月形象进度", "last month's progress"),
+    "intake.col.invested": ("本月完成投资", "invested this month"),
+    "intake.col.note": ("形象进度", "progress"),
+    "intake.col.problem": ("存在问题", "problems"),
+    "intake.all_units": ("全部", "all"),
+    "ingest.field.seq": ("序号（不导入）", "serial number (not imported)"),
+    "ingest.field.id": ("项目编号 id", "project id"),
+    "ingest.field.name": ("项目名称 name", "name"),
+    "ingest.field.category": ("类别 category", "category"),
+    "ingest.field.level": ("级别 level（省/市/县重点）", "level (省/市/县重点)"),
+    "ingest.field.content": ("建设内容 content", "content"),
+    "ingest.field.nature": ("建设性质 nature（新建/扩建/改建/迁建）", "nature (新建/扩建/改建/迁建)"),
+    "ingest.field.location": ("所在地 location", "location"),
+    "ingest.field.owner": ("建设单位 owner", "owner"),
+    "ingest.field.period": ("计划开工、竣工年月（起止年限）", "planned start and completion (a span of years)"),
+    "ingest.field.total": ("总投资 total_investment", "total_investment"),
+    "ingest.field.annual": ("年度计划投资 plans.<年>.annual", "plans.<year>.annual"),
+    "ingest.field.ytd": ("1—N月完成：记为N月一条完成投资", "January to month N: one progress entry for month N"),
+    "ingest.field.cumulative": ("累计完成：减去本年完成即以前年度完成", "completed in all: minus this year's gives prior_investment"),
+    "ingest.field.prior": ("以前年度完成 prior_investment", "prior_investment"),
+    "ingest.field.start_planned": ("计划开工 start.planned", "start.planned"),
+    "ingest.field.start_actual": ("实际开工 start.actual", "start.actual"),
+    "ingest.field.completion_planned": ("计划竣工 completion.planned", "completion.planned"),
+    "ingest.field.completion_actual": ("实际竣工 completion.actual", "completion.actual"),
+    "ingest.field.unit": ("跟踪卡的责任单位", "unit of the responsibility card"),
+    "ingest.field.person": ("跟踪卡的责任人", "person of the responsibility card"),
+    "ingest.field.leader": ("跟踪卡的包抓领导", "leader of the responsibility card"),
+    "ingest.field.problem": ("一条问题记录", "an issue record"),
+    "ingest.field.note": ("形象进度（完成投资的 note）", "progress note"),
+    "ingest.field.month": ("该月完成投资", "progress of that month"),
+    "ingest.field.month_plan": ("该月计划投资 plans.<年>.monthly", "monthly plan of that month"),
+    "ingest.field.ignore": ("不导入", "not imported"),
     # ---------------------------------------------------------------- export (issue 11): workbook, csv, sqlite, html
     "wb.seq": ("序号", "no."),
     "wb.name": ("项目名称", "project"),
@@ -380,6 +561,7 @@ SENTENCES: dict[str, tuple[str, str]] = {
     "code.E108": ("金额无效", "invalid amount"),
     "code.E109": ("值被 YAML 读成了其他类型：请加引号", "value read as another type: quote it"),
     "code.E110": ("类别不在 ledger.yaml 允许范围内", "category not allowed by ledger.yaml"),
+    "code.E111": ("所在地不在 ledger.yaml 允许范围内", "location not allowed by ledger.yaml"),
     "code.E201": ("月度计划之和不等于年度计划", "monthly plan does not add up to the annual plan"),
     "code.E202": ("同一月份的进度填了两次", "progress month given twice"),
     "code.E203": ("进度月份在未来", "progress month in the future"),
@@ -453,6 +635,10 @@ SENTENCES: dict[str, tuple[str, str]] = {
     "read.duplicate_key": ("键“{key}”在这个映射中出现了两次", "key '{key}' appears twice in this mapping"),
     "read.duplicate_key.hint": ("YAML 只会保留其中一个：删除或改名另一个",
                                 "YAML keeps only one of them: remove or rename the other"),
+    "read.full_width_colon.hint": ("这里用了全角冒号“：”：键和值之间要用半角冒号加空格“: ”",
+                                   "a full-width colon (：) is used here: YAML needs an ASCII colon and a space, ': '"),
+    "hint.write_as": ("“{value}”应写作 {code}", "write {code} for {value}"),
+    "hint.ascii_digits": ("请用半角数字：{text}", "write it with ASCII digits: {text}"),
     "read.cannot_read.file": ("文件无法读取{detail}", "file cannot be read{detail}"),
     "read.cannot_read.file.hint": ("检查文件权限：xmledger 需要能读取台账中的每个文件",
                                    "check its permissions: xmledger must be able to read every file of the ledger"),
@@ -542,6 +728,7 @@ SENTENCES: dict[str, tuple[str, str]] = {
 
     # ---------------------------------------------------------------- record rules (E2xx, W101-W102)
     "rule.category": ("“{category}”不是本台账的类别", "'{category}' is not a category of this ledger"),
+    "rule.location": ("“{location}”不是本台账的所在地", "'{location}' is not a location of this ledger"),
     "rule.monthly_sum": ("{year}年月度计划合计 {total}，年度计划为 {annual}", "monthly plan of {year} adds up to {total}, annual is {annual}"),
     "rule.monthly_sum.hint": ("让各月之和正好等于年度计划，或删去 monthly", "make the months add up to the annual plan exactly, or drop monthly"),
     "rule.annual_above_total": ("{year}年年度计划（{annual}）高于总投资（{total}）",
@@ -582,11 +769,17 @@ SENTENCES: dict[str, tuple[str, str]] = {
     "rule.no_card": ("{id} 在 {years} 年名单上，但不在任何跟踪卡上", "{id} is on the list of {years} but on no responsibility card"),
     "rule.no_card.hint": ("把它加入 responsibilities/ 中的一张跟踪卡", "add it to a card in responsibilities/"),
     "rule.late_start": ("计划开工日期 {date} 已过，但未填写 start.actual", "planned start {date} has passed and start.actual is not set"),
-    "rule.calendar": ("本版本不知道 {year} 年的法定节假日安排：该年提出的问题按周一至周五计算期限，为近似值",
-                      "the official holiday calendar of {year} is not known to this version: deadlines of problems "
-                      "raised in {year} count Monday-Friday and are approximate"),
-    "rule.calendar.hint": ("升级 chinesecalendar，或在 ledger.yaml 的 calendar: 中列出该年的节假日",
-                           "upgrade chinesecalendar, or list the year's holidays under calendar: in ledger.yaml"),
+    "rule.calendar": ("本版本不知道 {year} 年的法定节假日安排：落在该年的办结期限按周一至周五计算，为近似值",
+                      "the official holiday calendar of {year} is not known to this version: deadlines in {year} "
+                      "count Monday-Friday and are approximate"),
+    "rule.calendar.hint": ("升级 chinesecalendar；或在 ledger.yaml 的 calendar: 中列出该年全部节假日和调休上班日"
+                           "（extra_holidays、extra_workdays），并把该年写进 complete_years",
+                           "upgrade chinesecalendar, or give every holiday and make-up day of that year under "
+                           "calendar: in ledger.yaml (extra_holidays, extra_workdays) and list the year in "
+                           "complete_years"),
+    "note.calendar": ("注：本版本不知道{years}年的法定节假日安排，这些年份的工作日按周一至周五计算，办结期限和逾期天数为近似值",
+                      "note: the official holidays of {years} are not known to this version: working days in those "
+                      "years count Monday-Friday, so deadlines and days overdue are approximate"),
 
     # ---------------------------------------------------------------- the circular (通报), SPEC §7
     "circ.title": ("{region}重点项目建设情况通报（截至{date}）",
@@ -594,7 +787,7 @@ SENTENCES: dict[str, tuple[str, str]] = {
     "circ.left_out": ("注：{records}条记录、{files}个文件因错误未计入本通报。",
                  "Note: {records} records and {files} files with errors are left out of this circular."),
     "circ.head": ("截至{date}，{where}共有{year}年重点项目{n}个，总投资{total}，年度计划投资{annual}。",
-                 "As of {date}, {where} has {n} key projects on its {year} list, with a total investment of {total} and an annual plan of {annual}."),
+                 "As of {date}, {where} has {n} key {n:project|projects} on its {year} list, with a total investment of {total} and an annual plan of {annual}."),
     "circ.breakdown": ("其中：{parts}。",
                  " By category: {parts}."),
     "circ.part": ("{key}项目{n}个",
@@ -604,7 +797,7 @@ SENTENCES: dict[str, tuple[str, str]] = {
     "circ.list_sep": ("、",
                  ", "),
     "circ.started": ("已开工{n}个，开工率{rate}",
-                 "{n} have started, a start rate of {rate}"),
+                 "{n} {n:has|have} started, a start rate of {rate}"),
     "circ.yoy_same": ("，与上年同期持平",
                  ", the same as a year earlier"),
     "circ.yoy_up": ("，同比提高{pp}个百分点",
@@ -612,15 +805,15 @@ SENTENCES: dict[str, tuple[str, str]] = {
     "circ.yoy_down": ("，同比降低{pp}个百分点",
                  ", {pp} percentage points down on a year earlier"),
     "circ.on_schedule": ("；达到计划进度项目{n}个，占总数的{rate}。",
-                 "; {n} projects ({rate}) are on schedule."),
+                 "; {n} {n:project|projects} ({rate}) {n:is|are} on schedule."),
     "circ.new": ("续建项目{continuing}个；新开工项目{new}个，已开工{started}个，新开工率{rate}",
-                 " {continuing} are continuing; of {new} new projects {started} have started ({rate})"),
+                 " {continuing} {continuing:is|are} continuing; of {new} new {new:project|projects}, {started} {started:has|have} started ({rate})"),
     "circ.late": ("；逾期未开工{n}个。",
-                 "; {n} are late to start."),
+                 "; {n} {n:is|are} late to start."),
     "circ.stop": ("。",
                  "."),
     "circ.completing": ("计划年内竣工项目{n}个，已竣工{done}个，竣工率{rate}。",
-                 " {done} of the {n} projects due to complete this year have completed ({rate})."),
+                 " {done} of the {n} {n:project|projects} due to complete this year {done:has|have} completed ({rate})."),
     "circ.span_1": ("1月",
                  "January"),
     "circ.span": ("1—{m}月",
@@ -640,7 +833,7 @@ SENTENCES: dict[str, tuple[str, str]] = {
     "circ.time_behind": ("，落后序时进度{pp}个百分点",
                  ", {pp} points behind the time schedule"),
     "circ.dh_ahead": ("，提前{n}个月实现“双过半”",
-                 "; the double half was reached {n} month(s) early"),
+                 "; the double half was reached {n} {n:month|months} early"),
     "circ.dh_on_time": ("，实现“双过半”",
                  "; the double half was reached"),
     "circ.dh_month": ("，{month}月实现“双过半”",
@@ -648,9 +841,9 @@ SENTENCES: dict[str, tuple[str, str]] = {
     "circ.dh_not": ("，尚未实现“双过半”",
                  "; the double half has not been reached"),
     "circ.problems": ("共收集问题{raised}个，已办结{resolved}个，办结率{rate}；逾期未办结{overdue}个。",
-                 "{raised} problems were raised and {resolved} resolved, a resolution rate of {rate}; {overdue} are overdue."),
+                 "{raised} {raised:problem was|problems were} raised and {resolved} resolved, a resolution rate of {rate}; {overdue} {overdue:is|are} overdue."),
     "circ.problems_more": ("已销号{closed}个，逾期办结{late}个",
-                 " {closed} are closed and {late} were resolved late"),
+                 " {closed} {closed:is|are} closed and {late} {late:was|were} resolved late"),
     "circ.avg_days": ("，平均办理{days}个工作日。",
                  "; a problem took {days} working days on average."),
     "circ.red_head": ("红灯预警项目{n}个：",
@@ -673,11 +866,182 @@ SENTENCES: dict[str, tuple[str, str]] = {
                  "{key} (score {score})"),
     "circ.no_list": ("截至{date}，{where}{year}年重点项目名单上没有项目。本台账有名单的年份：{years}；可用 --year 或 --as-of 选择。",
                  "As of {date}, {where} has no key projects on a {year} list. Years with a list in this ledger: {years}; choose one with --year or --as-of."),
+    "circ.title_filtered": ("{region}重点项目建设情况通报（{filter}；截至{date}）", "{region}: key projects ({filter}), as of {date}"),
+    "circ.where_filtered": ("{where}（{filter}）", "{where} ({filter})"),
+    "circ.filter": ("{name}：{values}", "{name}: {values}"),
+    "circ.filter_sep": ("；", "; "),
+    "circ.no_rate": ("无", "n/a"),
+    "circ.wan": ("{amount}万元", "CNY {amount} million"),
     "circ.where.province": ("全省", "the province"),
     "circ.where.city": ("全市", "the city"),
     "circ.where.county": ("全县", "the county"),
     "circ.where.district": ("全区", "the district"),
 
+    # ---------------------------------------------------------------- explain: what a figure means (issue 14)
+    "explain.title": ("{name}（{key}）", "{name} ({key})"),
+    "explain.formula": ("计算：{formula}", "Formula: {formula}"),
+    "explain.value": ("数值：{kind}", "Value: {kind}"),
+    "explain.shown": ("见于：{commands}", "Shown by: {commands}"),
+    "explain.published": ("发布：{where}", "Published: {where}"),
+    "explain.sample": ("示例：利津县示例台账（data/lijin）截至2019-05-31，status 显示 {value}",
+                       "Sample: status shows {value} for the Lijin ledger (data/lijin) as of 2019-05-31"),
+    "explain.decisions": ("相关决定：{titles}（见 docs/decisions.md）", "Decisions: {titles} (in docs/decisions.md)"),
+    "explain.names": ("也写作：{names}", "Also called: {names}"),
+    "explain.more": ("详见 docs/metrics.md#{key}", "More: docs/metrics.md#{key}"),
+    "explain.list": ("指标释义：xmledger explain 指标（中文名、英文名或 json 键均可）",
+                     "What the figures mean: xmledger explain FIGURE (its Chinese or English name, or its json key)"),
+    "explain.unknown": ("没有名为“{word}”的指标。", "no figure is called '{word}'."),
+    "explain.did_you_mean": ("是不是：{names}？", "Did you mean {names}?"),
+    "explain.see_list": ("运行 xmledger explain 列出全部指标。", "Run xmledger explain for the list of figures."),
+    # ---------------------------------------------------------------- Excel in: import xlsx, template, intake (issue 12)
+    "ingest.severity.error": ("错误", "error"),
+    "ingest.severity.warning": ("警告", "warning"),
+    "ingest.no_file": ("找不到这个文件", "there is no such file"),
+    "ingest.no_file.hint": ("检查文件路径", "check the path"),
+    "ingest.not_a_workbook_suffix": ("不是 Excel 工作簿（扩展名 {suffix}）", "not a workbook (its name ends in {suffix})"),
+    "ingest.not_a_workbook_suffix.hint": ("支持 .xlsx、.xls、.ods；CSV 请先在 Excel/WPS 中另存为 .xlsx",
+                                          "import reads .xlsx, .xls and .ods; save a CSV as .xlsx first"),
+    "ingest.no_reader": ("缺少读取 Excel 的组件 python-calamine", "python-calamine, the workbook reader, is not installed"),
+    "ingest.no_reader.hint": ("重新安装 xmledger：pip install -e .", "reinstall xmledger: pip install -e ."),
+    "ingest.password": ("工作簿设置了打开密码，无法读取", "the workbook is protected by a password and cannot be read"),
+    "ingest.password.hint": ("在 Excel/WPS 中取消打开密码（文件 → 信息 → 保护工作簿）后另存，再导入",
+                             "remove the password in Excel or WPS (File, Info, Protect Workbook), save, and import again"),
+    "ingest.corrupt": ("文件已损坏或不是 Excel 工作簿：{detail}", "the file is damaged or not a workbook: {detail}"),
+    "ingest.corrupt.hint": ("用 Excel/WPS 打开并另存为 .xlsx 后再导入", "open it in Excel or WPS, save it as .xlsx, and import again"),
+    "ingest.cell.in_column": ("{column}：{why}", "{column}: {why}"),
+    "ingest.cell.bool": ("是逻辑值（TRUE/FALSE），不是数值", "is a TRUE/FALSE value, not a number"),
+    "ingest.cell.not_number": ("“{text}”不是数值", "'{text}' is not a number"),
+    "ingest.cell.date_not_number": ("“{text}”是日期，不是数值", "'{text}' is a date, not a number"),
+    "ingest.cell.date_not_amount": ("“{text}”是日期，不是金额", "'{text}' is a date, not an amount"),
+    "ingest.cell.not_amount": ("“{text}”不是金额", "'{text}' is not an amount"),
+    "ingest.cell.not_amount.hint": ("金额只填数字（可带单位，如 1.2亿元）；说明文字请写在备注里",
+                                    "write a number (a unit may follow: 1.2亿元); put remarks in another column"),
+    "ingest.cell.negative": ("金额为负数（{text}）", "the amount is negative ({text})"),
+    "ingest.cell.negative.hint": ("投资额不能为负；核减请改正原来的数字", "investment is never negative: correct the earlier figure instead"),
+    "ingest.cell.too_large": ("金额 {text} 过大（按{unit}计超过 10 的 15 次方）", "{text} is too large (over 10^15 {unit})"),
+    "ingest.cell.too_precise": ("“{text}”按{unit}计超过 4 位小数", "'{text}' has more than 4 decimal places in {unit}"),
+    "ingest.cell.too_precise.hint": ("用 --unit 元 或 --unit 万元 选更小的台账单位", "choose a smaller ledger unit with --unit 元 or --unit 万元"),
+    "ingest.cell.no_such_date": ("日期“{text}”不存在", "the date '{text}' does not exist"),
+    "ingest.cell.not_date": ("“{text}”不是日期", "'{text}' is not a date"),
+    "ingest.cell.not_date.hint": ("写成 2019-03-15、2019年3月 或 2019.3 这样的日期",
+                                  "write a date such as 2019-03-15, 2019年3月 or 2019.3"),
+    "ingest.cell.ambiguous_month": ("数字 {text} 分不清是1月还是10月（Excel 把 2019.10 存成了 2019.1）",
+                                    "the number {text} may be January or October (Excel stores 2019.10 as 2019.1)"),
+    "ingest.cell.ambiguous_month.hint": ("把单元格改成文本“2019.10”或日期格式", "write it as the text '2019.10' or as a date"),
+    "ingest.cell.not_span": ("“{text}”不是起止年限", "'{text}' is not a span of years"),
+    "ingest.cell.not_span.hint": ("写成 2019—2020 或 2019.03-2020.12", "write it as 2019—2020 or 2019.03-2020.12"),
+    "ingest.no_year": ("看不出是哪一年的台账", "cannot tell which year this sheet is for"),
+    "ingest.no_year.hint": ("用 --as-of 2019-05 或 --year 2019 指定", "pass --as-of 2019-05 or --year 2019"),
+    "ingest.no_month": ("看不出“{column}”累计到几月", "cannot tell up to which month '{column}' runs"),
+    "ingest.no_month.hint": ("用 --as-of 2019-05 指定，或把表头写成“1—5月完成投资”",
+                             "pass --as-of 2019-05, or head the column '1—5月完成投资'"),
+    "ingest.month_differs": ("“{column}”累计到{n}月，与 --as-of 的{month}月不同：按表头的{n}月导入",
+                             "'{column}' runs to month {n}, not to month {month} of --as-of: imported as month {n}"),
+    "ingest.column_twice": ("“{column}”与“{first}”都是 {field}：只读前一列", "'{column}' and '{first}' are both {field}: only the first is read"),
+    "ingest.no_total_column": ("没有总投资列", "there is no 总投资 (total investment) column"),
+    "ingest.no_total_column.hint": ("每个项目都要有总投资；表头另有叫法时用 --map 指定，如 {项目总投资额: total}",
+                                    "every project needs its total investment; name its column with --map, e.g. {项目总投资额: total}"),
+    "ingest.group_no_name": ("分组行“{text}”没有类别名称", "the group row '{text}' names no category"),
+    "ingest.group_empty": ("分组行“{group}”下面没有项目（没有序号的行按分组行读）",
+                           "the group row '{group}' has no projects under it (rows without a 序号 are read as group rows)"),
+    "ingest.group_count": ("“{group}”写明{said}个项目，实际读到{found}个", "the group '{group}' says {said} projects, {found} were read"),
+    "ingest.sum_mismatch": ("{column}合计为 {said}，与所含{rows}个项目之和 {found} 不符",
+                            "{column}: the sum row says {said}, the {rows} projects it sums add up to {found}"),
+    "ingest.bad_id": ("“{text}”不能用作项目编号（只能是字母、数字和 - _ .，不超过64个字符）",
+                      "'{text}' cannot be a project id (letters, digits, - _ . only, at most 64)"),
+    "ingest.bad_id.hint": ("改正编号，或用 --map 让这一列不导入（{列名: ignore}），编号会按 --prefix 自动生成",
+                           "correct it, or skip the column with --map ({header: ignore}) to generate ids with --prefix"),
+    "ingest.duplicate_id": ("项目编号 {id} 已在 {cell} 用过", "the project id {id} is used already at {cell}"),
+    "ingest.duplicate_name": ("项目名称“{name}”与 {cell} 重复", "the project name '{name}' is also at {cell}"),
+    "ingest.unknown_level": ("看不懂项目级别“{text}”，按 {default} 导入", "unknown level '{text}': imported as {default}"),
+    "ingest.unknown_nature": ("看不懂建设性质“{text}”，不导入这一项（可用：新建、扩建、改建、迁建）",
+                              "unknown nature '{text}': left out (known: 新建, 扩建, 改建, 迁建)"),
+    "ingest.no_total": ("“{name}”没有总投资（或为0）", "'{name}' has no total investment (or 0)"),
+    "ingest.no_total.hint": ("每个项目都要填总投资，且大于0", "every project needs a total investment above 0"),
+    "ingest.completed_not_started": ("有实际竣工日期却没有实际开工日期", "an actual completion but no actual start"),
+    "ingest.completed_before_start": ("实际竣工早于实际开工", "the actual completion is before the actual start"),
+    "ingest.future_date": ("实际日期 {date} 还没有到", "the actual date {date} has not come yet"),
+    "ingest.future_month": ("{month} 的完成投资还没到报送的时候", "investment reported for {month}, which has not come yet"),
+    "ingest.future_month.hint": ("检查年份，或用 --as-of 指定台账截至的月份", "check the year, or pass the sheet's month with --as-of"),
+    "ingest.monthly_plan_sum": ("月度计划合计 {planned}，与年度计划 {annual} 不符", "the monthly plan adds up to {planned}, the annual plan says {annual}"),
+    "ingest.months_differ": ("1—{n}月累计 {ytd}，与各月之和 {months} 不符：按各月导入",
+                             "January to month {n} says {ytd}, the months add up to {months}: the months are imported"),
+    "ingest.note.cumulative": ("1—{n}月累计完成，导入时记为{n}月一笔", "January to month {n} together, imported as one entry for month {n}"),
+    "ingest.cumulative_below_year": ("累计完成 {cumulative} 小于本年完成 {year}", "completed in all ({cumulative}) is less than this year's ({year})"),
+    "ingest.prior_differs": ("以前年度完成 {prior} 与累计减本年 {before} 不符：按以前年度完成列导入",
+                             "prior investment {prior} differs from cumulative minus this year ({before}): the prior column is imported"),
+    "ingest.no_leader": ("“{name}”有责任单位、没有包抓领导：不生成跟踪卡", "'{name}' has a unit but no leader: no responsibility card"),
+    "ingest.no_unit": ("“{name}”有包抓领导、没有责任单位：不生成跟踪卡", "'{name}' has a leader but no unit: no responsibility card"),
+    "ingest.no_person": ("未填", "not given"),
+    "ingest.no_category": ("未分类", "uncategorized"),
+    "ingest.no_sheet": ("工作簿中没有工作表“{sheet}”（有：{sheets}）", "the workbook has no sheet '{sheet}' (it has: {sheets})"),
+    "ingest.no_header": ("找不到表头：前40行没有一行同时有“项目名称”和其他认得的列",
+                         "no header found: none of the first 40 rows has 项目名称 and another known column"),
+    "ingest.no_header.hint": ("表头另有叫法时用 --map FILE.yaml 指定（见 docs/import.md），用 --show-mapping 查看识别结果",
+                              "name the columns with --map FILE.yaml (see docs/import.md); --show-mapping shows what was recognised"),
+    "ingest.unknown_column": ("不认得“{column}”列，不导入", "the column '{column}' is not known: not imported"),
+    "ingest.unknown_column.hint": ("要导入就用 --map 指定它对应的字段", "to import it, name its field with --map"),
+    "ingest.map_unreadable": ("--map 文件读不出：{detail}", "cannot read the --map file: {detail}"),
+    "ingest.map_not_mapping": ("--map 文件应是“表头: 字段”的映射", "the --map file must map headers to fields"),
+    "ingest.map_unknown_field": ("“{header}”映射到未知字段 {field}（可用：{fields}）",
+                                 "'{header}' maps to an unknown field {field} (known: {fields})"),
+    "ingest.file.ledger": ("由 xmledger import xlsx 从 {source} 导入", "imported by xmledger import xlsx from {source}"),
+    "ingest.file.cards": ("包抓领导与责任单位，由 {source} 导入", "leaders and units, imported from {source}"),
+    "ingest.file.issues": ("存在问题，由 {source} 导入", "problems, imported from {source}"),
+    "ingest.exists": ("{dest} 已存在且不是空文件夹：没有写入任何内容", "{dest} exists and is not an empty folder: nothing written"),
+    "ingest.exists.hint": ("导入只写新文件夹，换一个 -o", "import only writes a new folder: choose another -o"),
+    "ingest.nothing_written": ("有{errors}个错误：没有写入任何内容（加 --partial 只写读对了的行）",
+                               "{errors} errors: nothing written (--partial writes the rows that were read)"),
+    "ingest.wrote": ("已写入 {dest}：{projects}个项目，{cards}张跟踪卡，{issues}个问题，{progress}条完成投资",
+                     "wrote {dest}: {projects} projects, {cards} responsibility cards, {issues} problems, {progress} progress entries"),
+    "ingest.wrote_partial": ("有{errors}个错误的行未导入", "rows with {errors} errors were left out"),
+    "ingest.check_failed": ("导入后的台账通不过检查：{text}", "the imported ledger would not pass check: {text}"),
+    "ingest.next": ("下一步：xmledger check -L {dest}", "next: xmledger check -L {dest}"),
+    "ingest.map.sheet": ("工作表“{sheet}”：表头在第{row}行（{rows}行表头），{year}年，{month}，单位：{unit}，截至{as_of}，读到{projects}个项目",
+                         "sheet '{sheet}': header in row {row} ({rows} rows), year {year}, {month}, unit {unit}, as of {as_of}, {projects} projects read"),
+    "ingest.map.month": ("累计到{n}月", "cumulative to month {n}"),
+    "ingest.map.no_month": ("无累计月份", "no cumulative month"),
+    "ingest.map.groups": ("分组：{groups}", "groups: {groups}"),
+    "intake.sheet": ("{month}月进展", "month {month}"),
+    "intake.title": ("{name} {year}年{month}月重点项目进展填报表", "{name}: progress of {year}-{month:0>2}"),
+    "intake.subtitle": ("单位：{unit}　报送单位：{units}　只填黄色三列；编号等灰色列已锁定",
+                        "amounts in {unit}; units: {units}; fill in the three yellow columns only, the others are locked"),
+    "intake.validation.input": ("填本月完成投资（{unit}），没有完成填0", "this month's investment in {unit}; 0 if none"),
+    "intake.validation.error": ("只能填不小于0的数字（{unit}）", "a number of at least 0 ({unit}) only"),
+    "intake.col.done_months": ("1—{n}月已完成（{unit}）", "completed Jan-month {n} ({unit})"),
+    "intake.no_month": ("看不出是哪个月的填报表", "cannot tell which month this sheet reports"),
+    "intake.no_month.hint": ("用 xmledger template progress 生成填报表，或用 --month 2025-10 指定",
+                             "make the sheet with xmledger template progress, or pass --month 2025-10"),
+    "intake.no_header": ("没有找到填报表的表头（编号、本月完成投资）", "no sheet with the template's header (编号, 本月完成投资)"),
+    "intake.no_header.hint": ("用 xmledger template progress 生成的表填报，不要改动表头",
+                              "fill in a sheet made by xmledger template progress and keep its header"),
+    "intake.no_id": ("这一行填了内容却没有编号", "this row is filled in but has no id"),
+    "intake.unknown_project": ("台账里没有编号为 {id} 的项目", "the ledger has no project {id}"),
+    "intake.unknown_project.hint": ("编号列已锁定，不要改动；新项目先加进台账再生成填报表",
+                                    "keep the locked id column as it is; add a new project to the ledger first"),
+    "intake.not_on_list": ("{id} 不在{year}年重点项目名单上", "{id} is not on the {year} list"),
+    "intake.name_differs": ("{id} 在台账里叫“{ledger}”，表里是“{name}”：请核对这一行", "{id} is '{ledger}' in the ledger, '{name}' here: check the row"),
+    "intake.duplicate": ("{id} 已在 {place} 填报过", "{id} is reported already at {place}"),
+    "intake.note_without_amount": ("填了形象进度却没有本月完成投资", "a progress note but no investment this month"),
+    "intake.note_without_amount.hint": ("没有完成投资就填 0", "write 0 when nothing was invested"),
+    "intake.future_month": ("{month} 还没有到，不能报送完成投资", "{month} has not come yet: no investment can be reported"),
+    "intake.already": ("{id} {month} 已在 {place} 报送过（{invested}），与本表不同", "{id} {month} is reported already at {place} ({invested}), with other figures"),
+    "intake.already.hint": ("确认要改就加 --replace", "pass --replace to replace it"),
+    "intake.elsewhere": ("{id} {month} 报送在 {place}，--replace 只替换 intake 写的文件", "{id} {month} is reported at {place}; --replace replaces only what intake wrote"),
+    "intake.elsewhere.hint": ("在那个文件里改，或先删掉那一条", "change it in that file, or delete it there first"),
+    "intake.no_unit": ("未填单位", "no unit"),
+    "intake.issues_file": ("月度填报中收集的问题（xmledger intake）", "problems collected by the monthly intake (xmledger intake)"),
+    "intake.nothing_to_do": ("没有要写入的内容：{unchanged}条完成投资与台账一致，{known}个问题已有记录",
+                             "nothing to write: {unchanged} progress entries are in the ledger already, {known} problems are recorded"),
+    "intake.check_failed": ("写入后台账通不过检查：{text}", "the ledger would not pass check: {text}"),
+    "intake.wrote": ("已写入 {path}", "wrote {path}"),
+    "intake.nothing_written": ("有{errors}个错误：没有写入任何内容", "{errors} errors: nothing written"),
+    "intake.would_write": ("将写入 {path}（--dry-run，未写入）", "would write {path} (--dry-run: nothing written)"),
+    "intake.summary": ("{months}：新增{added}条完成投资，替换{replaced}条，{unchanged}条已在台账中；新问题：{issues}（{known}个已有记录）；{empty}个项目未填",
+                       "{months}: {added} progress entries added, {replaced} replaced, {unchanged} already in the ledger; new problems: {issues} ({known} recorded already); {empty} projects left empty"),
+    "intake.output_exists": ("{path} 已存在：没有写入（加 --force 覆盖）", "{path} exists: nothing written (--force overwrites it)"),
+    "intake.no_projects": ("{year}年名单上没有这些单位的项目：{units}", "no project of these units on the {year} list: {units}"),
+    "intake.template_written": ("已写入 {path}：{year}年{month}月，{n}个项目", "wrote {path}: {year}-{month:0>2}, {n} projects"),
     # ---------------------------------------------------------------- export (issue 11): workbook, csv, sqlite, html
     "wb.title": ("{region}{year}年重点项目建设进展情况表（截至{date}）",
                  "{region}: progress of the key projects of {year} (as of {date})"),

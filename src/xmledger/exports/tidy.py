@@ -143,7 +143,7 @@ def project_figure_rows(sel: Selection):
 
     ctx = sel.ctx
     ledger, period = ctx.ledger, ctx.period
-    open_counts = open_issue_counts(ledger, period.as_of)
+    open_counts = open_issue_counts(sel.scope)
     for v in sel.scope.views:
         yield (v.id, period.year, period.as_of, v.started, v.continuing, v.start_status, v.late_start_days,
                v.completed, v.completing, v.annual, v.this_month, v.completed_ytd, v.ytd_rate, v.cumulative,

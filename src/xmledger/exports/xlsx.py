@@ -19,6 +19,7 @@ from typing import Any
 
 from ..core.words import label, t, words
 from ..reports.base import Cell
+from ..reports.cells import human
 from ..reports.workbook import Section, Sheet, Workbook
 
 NUMBER_FORMATS = {
@@ -52,6 +53,8 @@ def shown(value: Any, kind: str, prefix: str, lang: str) -> tuple[str, Any]:
         return "light", value
     if kind in ("code", "label"):
         return "text", label(prefix + str(value), lang)
+    if kind not in ("text", "cell"):  # kinds people read in words (duties: 五包 ...), as the tables show them
+        return "text", human(value, kind, lang, prefix)
     if isinstance(value, bool):
         return "text", t("yes" if value else "no", lang)
     if isinstance(value, (list, tuple)):

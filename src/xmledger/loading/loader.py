@@ -103,8 +103,7 @@ def load(source: LedgerSource, today: datetime.date, use_cache: bool = True, job
         cache.save()
     ledger = Ledger.of(settings, by_kind["projects"], by_kind["responsibilities"], by_kind["issues"],
                        by_kind["progress"])
-    if source.label:
-        findings = [f._replace(file=source.label + f.file) for f in findings]
+    findings = [f._replace(file=source.shown(f.file)) for f in findings]
     return LoadResult(ledger, sorted_findings(findings), left_out, unreadable, len(scan.files), usable,
                       source.describe())
 

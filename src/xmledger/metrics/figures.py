@@ -29,20 +29,24 @@ class IssueFigures(NamedTuple):
     avg_working_days: Decimal | None
 
 
-def issue_figures(views: Iterable[IssueView]) -> IssueFigures:
+def issue_figures(year_views: Iterable[IssueView], all_views: Iterable[IssueView] | None = None) -> IssueFigures:
+    """SPEC §5.5: raised, resolved, closed, resolved late and the rates count the problems raised in year Y
+    (`year_views`); overdue counts every problem raised by D, whatever its year (`all_views`; the year's
+    when not given)."""
     raised = resolved = closed = overdue = late = days = 0
-    for v in views:
+    for v in year_views:
         raised += 1
         if v.resolved:
             resolved += 1
             days += v.working_days
             late += v.resolved_late
         closed += v.closed
-        overdue += v.overdue
+        if all_views is None:
+            overdue += v.overdue
+    if all_views is not None:
+        overdue = sum(v.overdue for v in all_views)
     return IssueFigures(raised, resolved, closed, overdue, late, rate(resolved, raised), rate(days, resolved))
 
-
-# ------------------------------------------------------------------ figures
 
 @dataclass(frozen=True)
 class Figures:
@@ -86,16 +90,23 @@ class Scope(NamedTuple):
     period: Period
     filters: Filters
     views: tuple[ProjectView, ...]  # on Y's list, filtered, by id
-    issues: tuple[IssueView, ...]  # raised in Y up to D, on those projects, by id
+    issues: tuple[IssueView, ...]  # raised in Y up to D, on those projects, by id: the year's figures
     pool_projects: tuple[r.Project, ...]  # filtered projects of the whole ledger with a pool
     keep: Callable[[r.Project], bool] | None = None  # the group rule of a subset, if any
+    all_issues: tuple[IssueView, ...] = ()  # raised by D in any year, on those projects: overdue and open
 
     def subset(self, keep: Callable[[r.Project], bool]) -> Scope:
         """The part of this scope whose projects pass `keep` (a group)."""
         views = tuple(v for v in self.views if keep(v.project))
         ids = {v.id for v in views}
         return self._replace(views=views, issues=tuple(i for i in self.issues if i.issue.project in ids),
+                             all_issues=tuple(i for i in self.all_issues if i.issue.project in ids),
                              pool_projects=tuple(p for p in self.pool_projects if keep(p)), keep=keep)
+
+    @property
+    def open_issues(self) -> tuple[IssueView, ...]:
+        """Problems open at D, of any year (SPEC §5.5), on the scope's projects."""
+        return tuple(v for v in self.all_issues if v.open)
 
 
 def evaluate(ledger: Ledger, period: Period, filters: Filters = Filters()) -> Scope:
@@ -107,9 +118,10 @@ def evaluate(ledger: Ledger, period: Period, filters: Filters = Filters()) -> Sc
     ids = {v.id for v in views}
     d, start = period.as_of, period.year_start
     cal = work_calendar(s)
-    issues = tuple(issue_view(q, d, s, cal) for q in ledger.issues
-                   if start <= q.raised <= d and q.project in ids)
-    return Scope(ledger, period, filters, views, issues, tuple(p for p in admitted if p.pool is not None))
+    every = tuple(issue_view(q, d, s, cal) for q in ledger.issues if q.raised <= d and q.project in ids)
+    year = tuple(v for v in every if v.issue.raised >= start)
+    return Scope(ledger, period, filters, views, year, tuple(p for p in admitted if p.pool is not None),
+                 None, every)
 
 
 def double_half(views: Iterable[ProjectView], period: Period) -> tuple[int | None, int | None]:
@@ -180,7 +192,7 @@ def figures(scope: Scope, with_yoy: bool = True) -> Figures:
         four_batches={"planning": sum(p.pool == "planning" for p in pools),
                       "reserve": sum(p.pool == "reserve" for p in pools),
                       "starting": n - continuing, "completing": completing},
-        issues=issue_figures(scope.issues),
+        issues=issue_figures(scope.issues, scope.all_issues),
         yoy=year_on_year(scope, rate(started, n), ytd) if with_yoy else None,
     )
 

@@ -32,6 +32,34 @@ class Filters(NamedTuple):
         return [(k, v) for k, v in self._asdict().items() if v]
 
 
+class UnknownValue(NamedTuple):
+    """A filter value that no project (or card) of the ledger has."""
+
+    filter: str
+    value: str
+    known: tuple[str, ...]  # the values the ledger has, for "did you mean"
+
+
+def known_values(ledger, name: str) -> tuple[str, ...]:
+    """The values a filter can take in this ledger (every project of any year, every card)."""
+    if name == "level":
+        return r.LEVELS
+    if name in ("unit", "leader"):
+        return tuple(sorted({getattr(c, name) for c in ledger.responsibilities}))
+    if name == "tag":
+        return tuple(sorted({t for p in ledger.projects for t in p.tags}))
+    return tuple(sorted({v for p in ledger.projects if (v := getattr(p, name)) is not None}))
+
+
+def unknown_values(ledger, filters: Filters) -> list[UnknownValue]:
+    """Filter values no project has: a filter that matches nothing is a typo far more often than a question."""
+    out = []
+    for name, values in filters.active():
+        known = known_values(ledger, name)
+        out += [UnknownValue(name, v, known) for v in values if v not in known]
+    return out
+
+
 def group_keys(by: str, p: r.Project, cards: tuple[r.Responsibility, ...]) -> list[str | None]:
     """The groups of one project under a grouping (SPEC §5.6); None: the project has no value."""
     if by == "unit":

@@ -22,7 +22,7 @@ class Group(NamedTuple):
 
 def group_order(scope: Scope, by: str) -> tuple[str, ...]:
     s = scope.ledger.settings
-    return {"level": r.LEVELS, "category": s.categories or ()}.get(by, ())
+    return {"level": r.LEVELS, "category": s.categories or (), "location": s.locations or ()}.get(by, ())
 
 
 def groups(scope: Scope, by: str) -> list[Group]:
@@ -47,6 +47,10 @@ def groups(scope: Scope, by: str) -> list[Group]:
     for iv in scope.issues:
         for k in keys_by_id.get(iv.issue.project, ()):
             issues.setdefault(k, []).append(iv)
+    all_issues: dict = {}
+    for iv in scope.all_issues:
+        for k in keys_by_id.get(iv.issue.project, ()):
+            all_issues.setdefault(k, []).append(iv)
     pools: dict = {}
     for p in scope.pool_projects:
         for k in keys_of(p):
@@ -54,7 +58,8 @@ def groups(scope: Scope, by: str) -> list[Group]:
     rank = {key: i for i, key in enumerate(group_order(scope, by))}
     ordered = sorted(views, key=lambda k: (k is None, rank.get(k, len(rank)), k or ""))
     return [Group(k, scope._replace(views=tuple(views[k]), issues=tuple(issues.get(k, ())),
-                                    pool_projects=tuple(pools.get(k, ())), keep=lambda p, k=k: k in keys_of(p)))
+                                    all_issues=tuple(all_issues.get(k, ())), pool_projects=tuple(pools.get(k, ())),
+                                    keep=lambda p, k=k: k in keys_of(p)))
             for k in ordered]
 
 

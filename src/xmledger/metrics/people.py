@@ -7,9 +7,7 @@ import datetime
 from typing import Iterable, NamedTuple
 
 from ..core import records as r
-from ..core.ledger import Ledger
 from .figures import Figures, Scope, figures
-from .views import IssueView, is_open
 
 
 def recent_visits(cards: Iterable[r.Responsibility], d: datetime.date) -> int:
@@ -41,25 +39,31 @@ class LeaderRow(NamedTuple):
 def by_projects(scope: Scope):
     """A function ids -> scope.subset(p.id in ids), through indexes of the scope made once (a province has
     thousands of cards: a pass over every project and problem per card took most of a minute)."""
-    issues_of: dict[str, list] = {}
-    for iv in scope.issues:
-        issues_of.setdefault(iv.issue.project, []).append(iv)
+    def index(views) -> dict[str, list]:
+        out: dict[str, list] = {}
+        for iv in views:
+            out.setdefault(iv.issue.project, []).append(iv)
+        return out
+
+    issues_of, all_of = index(scope.issues), index(scope.all_issues)
     views = {v.id: v for v in scope.views}
     pools = {p.id: p for p in scope.pool_projects}
 
     def part(ids: set[str]) -> Scope:
-        chosen = sorted(ids)  # views, problems and pools are in id order, as subset keeps them
+        chosen = [i for i in sorted(ids) if i in views]  # views, problems and pools are in id order
+        by_id = lambda iv: iv.id  # noqa: E731
         return scope._replace(
-            views=tuple(views[i] for i in chosen if i in views),
-            issues=tuple(sorted((iv for i in chosen for iv in issues_of.get(i, ())), key=lambda iv: iv.id)),
-            pool_projects=tuple(pools[i] for i in chosen if i in pools), keep=lambda p: p.id in ids)
+            views=tuple(views[i] for i in chosen),
+            issues=tuple(sorted((iv for i in chosen for iv in issues_of.get(i, ())), key=by_id)),
+            all_issues=tuple(sorted((iv for i in chosen for iv in all_of.get(i, ())), key=by_id)),
+            pool_projects=tuple(pools[i] for i in sorted(ids) if i in pools), keep=lambda p: p.id in ids)
 
     return part
 
 
-def leader_rows(scope: Scope, by: str | None, views: list[IssueView]) -> list[LeaderRow]:
-    """One row per card that lists a project of the scope, or per leader or unit (`by`). `views`: the problems
-    that count for open and overdue (raised by D, whatever their year)."""
+def leader_rows(scope: Scope, by: str | None) -> list[LeaderRow]:
+    """One row per card that lists a project of the scope, or per leader or unit (`by`). Open and overdue
+    problems are those of the scope's projects (on Y's list), raised by D in any year (SPEC §5.5)."""
     ledger, d = scope.ledger, scope.period.as_of
     listed = {v.id for v in scope.views}
     grouped: dict[str, list] = {}
@@ -67,9 +71,8 @@ def leader_rows(scope: Scope, by: str | None, views: list[IssueView]) -> list[Le
         if any(pid in listed for pid in c.projects):
             grouped.setdefault(c.id if by is None else getattr(c, by), []).append(c)
     open_of: dict[str, list] = {}
-    for v in views:
-        if is_open(v.issue, d):
-            open_of.setdefault(v.issue.project, []).append(v)
+    for v in scope.open_issues:
+        open_of.setdefault(v.issue.project, []).append(v)
     per_week = ledger.settings.visits_per_week
     part = by_projects(scope)
     rows = []
@@ -83,19 +86,17 @@ def leader_rows(scope: Scope, by: str | None, views: list[IssueView]) -> list[Le
     return rows
 
 
-def open_issue_counts(ledger: Ledger, d: datetime.date) -> dict[str, int]:
-    """Problems open at D (of any year), per project."""
+def open_issue_counts(scope: Scope) -> dict[str, int]:
+    """Problems open at D (of any year), per project of the scope."""
     out: dict[str, int] = {}
-    for q in ledger.issues:
-        if is_open(q, d):
-            out[q.project] = out.get(q.project, 0) + 1
+    for v in scope.open_issues:
+        out[v.issue.project] = out.get(v.issue.project, 0) + 1
     return out
 
 
-def open_issues_of(ledger: Ledger, d: datetime.date) -> dict[str, tuple[r.Issue, ...]]:
-    """Problems open at D (of any year), per project, in id order (存在问题 of the progress sheet)."""
+def open_issues_of(scope: Scope) -> dict[str, tuple[r.Issue, ...]]:
+    """Problems open at D (of any year), per project of the scope, in id order (存在问题 of the progress sheet)."""
     out: dict[str, list] = {}
-    for q in ledger.issues:
-        if is_open(q, d):
-            out.setdefault(q.project, []).append(q)
+    for v in scope.open_issues:
+        out.setdefault(v.issue.project, []).append(v.issue)
     return {k: tuple(v) for k, v in out.items()}

@@ -66,16 +66,21 @@ class IssueStats(NamedTuple):
 
 def issue_stats(scope: Scope, chosen: IssueFilters) -> IssueStats:
     """Counts and rates of the problems counted for Y (SPEC §5.5), in total and by assignee unit, category and
-    escalation level."""
+    escalation level; overdue counts every year's problems, as everywhere."""
     views = [v for v in scope.issues if chosen.admits(v)]
+    every = [v for v in scope.all_issues if chosen.admits(v)]
 
     def by(group, order) -> list:
         parts: dict = {}
         for v in views:
             parts.setdefault(group(v), []).append(v)
-        return [(k, issue_figures(parts[k])) for k in sorted(parts, key=order)]
+        overdue: dict = {}
+        for v in every:
+            overdue.setdefault(group(v), []).append(v)
+        keys = set(parts) | {k for k, vs in overdue.items() if any(v.overdue for v in vs)}
+        return [(k, issue_figures(parts.get(k, ()), overdue.get(k, ()))) for k in sorted(keys, key=order)]
 
-    return IssueStats(issue_figures(views),
+    return IssueStats(issue_figures(views, every),
                       by(lambda v: v.issue.assignee_unit, lambda k: (k is None, k or "")),
                       by(lambda v: v.issue.category, r.ISSUE_CATEGORIES.index),
                       by(lambda v: v.level, int))

@@ -89,16 +89,16 @@ def project_view(p: r.Project, period: Period, s: r.Settings) -> ProjectView:
     late = None
     if not started and p.start.planned is not None and p.start.planned <= d:
         late = (d - p.start.planned).days
-    year_start = period.year_start
+    year_start, ytd_end = period.year_start, period.ytd_end
     ytd = cumulative = this_month = ZERO
     for e in p.progress:
         month = e.month
         if month <= month_start:
             cumulative += e.invested
-            if month >= year_start:
+            if year_start <= month <= ytd_end:  # months of Y only, even when D is in a later year
                 ytd += e.invested
-                if month == month_start:
-                    this_month = e.invested
+            if month == month_start:
+                this_month = e.invested
     ptd = planned_to(plan, period.month_index)
     ratio = ytd / ptd if ptd else None
     red = (late is not None and late >= s.red_late_start_days) or (ratio is not None and ratio < s.red_below)
@@ -172,6 +172,23 @@ class IssueView(NamedTuple):
 def is_open(q: r.Issue, d: datetime.date) -> bool:
     """The one definition of an open problem: raised by D and not resolved by D (SPEC §5.5)."""
     return q.raised <= d and (q.resolved is None or q.resolved > d)
+
+
+def approximate_years(views, s: r.Settings, d: datetime.date) -> tuple[int, ...]:
+    """The years in which these problems count working days without the official calendar: a derived deadline
+    (raised -> due), days overdue (due -> D) and days to resolve (raised -> resolved) each span some years."""
+    from ..core.workdays import covers
+
+    years: set[int] = set()
+    for v in views:
+        q = v.issue
+        if q.due is None:
+            years.update(range(q.raised.year, v.due.year + 1))
+        if v.overdue:
+            years.update(range(v.due.year, d.year + 1))
+        if v.resolved:
+            years.update(range(q.raised.year, q.resolved.year + 1))
+    return tuple(sorted(y for y in years if y not in s.complete_years and not covers(y)))
 
 
 _CALENDARS: dict[tuple, WorkCalendar] = {}

@@ -32,7 +32,7 @@ from pydantic_core import PydanticCustomError
 
 from ..core import records as r
 from ..core.amounts import LEDGER_UNITS, MAX_AMOUNT, MAX_PLACES, AmountError, parse_amount, type_name
-from ..core.words import Say, msg
+from ..core.words import Say, ascii_digits, msg
 from .yamlread import BadDate, Odd
 
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"
@@ -40,8 +40,8 @@ _ISO_DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})\Z")
 _ISO_MONTH = re.compile(r"([0-9]{4})-([0-9]{2})\Z")
 
 
-def _fail(code: str, say: Say):
-    return PydanticCustomError(code, "{message}", {"message": say.key, "say": say})
+def _fail(code: str, say: Say, hint: Say | None = None):
+    return PydanticCustomError(code, "{message}", {"message": say.key, "say": say, "hint": hint})
 
 
 _DECIMALS: dict[int, Decimal] = {}  # shared, like the YAML reader's scalars (see yamlread.shared)
@@ -64,14 +64,14 @@ def _to_amount(value, info: ValidationInfo) -> Decimal:
     try:
         return parse_amount(value, unit)
     except AmountError as e:
-        raise _fail("E104" if e.say.key == "amount.negative" else "E108", e.say) from None
+        raise _fail("E104" if e.say.key == "amount.negative" else "E108", e.say, ascii_digits(value)) from None
 
 
 def _to_number(value) -> Decimal:
     if isinstance(value, bool) or not isinstance(value, (int, Decimal)):
         if isinstance(value, Odd):
             raise _fail("E103", msg("field.number_read_as", text=value.text, reads=value.reads_as))
-        raise _fail("E103", msg("field.expected_number", what=type_name(value)))
+        raise _fail("E103", msg("field.expected_number", what=type_name(value)), ascii_digits(value))
     if not Decimal(value).is_finite():
         raise _fail("E103", msg("field.not_finite", value=value))
     return Decimal(value)
@@ -139,21 +139,23 @@ class Sla(_Model):
 
 
 class Warnings(_Model):
-    yellow_below: Number = Field(Decimal("1.0"), ge=0, description="completed/planned-to-date below this is not green")
-    red_below: Number = Field(Decimal("0.8"), ge=0, description="completed/planned-to-date below this is red")
-    red_late_start_days: int = Field(30, ge=0, description="a start this many days late is red")
+    yellow_below: Number = Field(Decimal("1.0"), ge=0, le=10, description="completed/planned-to-date below this is not green")
+    red_below: Number = Field(Decimal("0.8"), ge=0, le=10, description="completed/planned-to-date below this is red")
+    red_late_start_days: int = Field(30, ge=0, le=3650, description="a start this many days late is red")
 
 
 class Calendar(_Model):
     extra_holidays: list[Date] = Field(default_factory=list, description="days off beyond the official calendar")
     extra_workdays: list[Date] = Field(default_factory=list, description="working days beyond the official calendar")
+    complete_years: list[Year] = Field(default_factory=list, description="years whose every holiday and make-up "
+                                       "day is listed above (for years the official calendar does not know yet)")
 
 
 class Weights(_Model):
-    start_rate: Number = Field(Decimal("0.25"), ge=0)
-    plan_completion_rate: Number = Field(Decimal("0.35"), ge=0)
-    on_schedule_rate: Number = Field(Decimal("0.2"), ge=0)
-    resolution_rate: Number = Field(Decimal("0.2"), ge=0)
+    start_rate: Number = Field(Decimal("0.25"), ge=0, le=100)
+    plan_completion_rate: Number = Field(Decimal("0.35"), ge=0, le=100)
+    on_schedule_rate: Number = Field(Decimal("0.2"), ge=0, le=100)
+    resolution_rate: Number = Field(Decimal("0.2"), ge=0, le=100)
 
 
 class Ranking(_Model):
@@ -169,10 +171,12 @@ class LedgerFile(_Model):
 
     name: Text = Field(description="title of the ledger, used in report headings")
     region: Text = Field(description="region name, e.g. 利津县")
-    scope: Literal["province", "city", "county"] = "county"
+    scope: Literal["province", "city", "county", "district"] = Field(
+        "county", description="administrative level of the ledger's owner: the circular says 全省/全市/全县/全区")
     unit: Literal[LEDGER_UNITS] = Field("万元", description="unit of every amount in the ledger")
     language: Literal["zh", "en"] = "zh"
     categories: list[Text] | None = Field(None, description="allowed project categories")
+    locations: list[Text] | None = Field(None, description="allowed project locations, in the order groups are shown")
     sla: Sla = Field(default_factory=Sla)
     warnings: Warnings = Field(default_factory=Warnings)
     calendar: Calendar = Field(default_factory=Calendar)
@@ -186,11 +190,13 @@ class LedgerFile(_Model):
         return r.Settings(
             name=self.name, region=self.region, scope=self.scope, unit=self.unit, language=self.language,
             categories=tuple(self.categories) if self.categories is not None else None,
+            locations=tuple(self.locations) if self.locations is not None else None,
             general_days=self.sla.general_days, hard_plan_days=self.sla.hard_plan_days,
             yellow_below=self.warnings.yellow_below, red_below=self.warnings.red_below,
             red_late_start_days=self.warnings.red_late_start_days,
             extra_holidays=frozenset(self.calendar.extra_holidays),
             extra_workdays=frozenset(self.calendar.extra_workdays),
+            complete_years=frozenset(self.calendar.complete_years),
             weights=(("start_rate", w.start_rate), ("plan_completion_rate", w.plan_completion_rate),
                      ("on_schedule_rate", w.on_schedule_rate), ("resolution_rate", w.resolution_rate)),
             visits_per_week=self.visits.per_week,
@@ -242,7 +248,7 @@ class ProjectModel(_Model):
     location: Text | None = Field(None, description="township, district or county")
     nature: Literal["new", "expansion", "renovation", "relocation"] | None = None
     content: Text | None = Field(None, description="建设内容")
-    land_mu: Annotated[Number, Field(ge=0)] | None = Field(None, description="land area in mu (亩)")
+    land_mu: Annotated[Number, Field(ge=0, le=100_000_000)] | None = Field(None, description="land area in mu (亩)")
     total_investment: Annotated[Amount, Field(gt=0)] = Field(description="总投资")
     prior_investment: Amount | None = Field(None, description="completed before the first month in progress")
     introduced: StrictBool | None = Field(None, description="brought in by investment promotion (招商引资)")

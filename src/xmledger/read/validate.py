@@ -15,7 +15,7 @@ from pydantic import BaseModel, ValidationError
 
 from ..core.amounts import type_name
 from ..core.findings import Aim, Finding, field_name
-from ..core.words import Say, did_you_mean, msg
+from ..core.words import Choices, Say, ascii_digits, did_you_mean, msg
 from .yamlread import BadDate, Odd, Tagged
 
 _YAML_TYPED = (bool, int, Decimal, datetime.date, Odd, BadDate)
@@ -48,7 +48,7 @@ def schema_findings(error: ValidationError, model: type[BaseModel], index: int |
             continue  # reported once already, as E006
         kind = e["type"]
         if kind.startswith(("E1", "E2")):
-            out.append(aimed(index, loc, kind, e["ctx"]["say"], at=at))
+            out.append(aimed(index, loc, kind, e["ctx"]["say"], e["ctx"].get("hint"), at=at))
         elif kind == "missing":
             out.append(aimed(index, loc, "E101", msg("field.missing"), msg("field.missing.hint", key=loc[-1])))
         elif kind == "extra_forbidden":
@@ -80,9 +80,9 @@ def _describe(kind: str, value: Any, e: dict) -> tuple[str, Say, Say | None]:
         return "E106", msg("field.bad_id", value=value), msg("field.bad_id.hint")
     if kind == "literal_error":
         expected = ctx.get("expected", "")
-        choices = [c.strip().strip("'") for c in expected.replace(" or ", ", ").split(",")]
+        choices = Choices(c.strip().strip("'") for c in expected.replace(" or ", ", ").split(","))
         shown = value.text if isinstance(value, (Odd, BadDate)) else value
-        return "E105", msg("field.not_allowed", value=shown, expected=expected), did_you_mean(shown, choices)
+        return "E105", msg("field.not_allowed", value=shown, expected=choices), did_you_mean(shown, choices)
     if kind in _COMPARISONS:
         key, limit = _COMPARISONS[kind]
         return "E104", msg(key, limit=ctx.get(limit)), None
@@ -93,7 +93,7 @@ def _describe(kind: str, value: Any, e: dict) -> tuple[str, Say, Say | None]:
     if kind in ("int_type", "int_parsing", "int_from_float"):
         if isinstance(value, Odd):
             return "E103", msg("field.whole_read_as", text=value.text, reads=value.reads_as), None
-        return "E103", msg("field.expected_whole", what=type_name(value)), None
+        return "E103", msg("field.expected_whole", what=type_name(value)), ascii_digits(value)
     if kind == "bool_type":
         return "E103", msg("field.expected_bool", what=type_name(value)), None
     if kind in ("dict_type", "model_type", "model_attributes_type"):

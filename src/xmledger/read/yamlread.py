@@ -44,13 +44,14 @@ from yaml.events import (
 )
 
 from ..core.findings import Aim, Finding
-from ..core.words import Say, msg
+from ..core.words import Foreign, Say, msg
 
 MAX_DEPTH = 32
 MAX_BYTES = 64 * 1024 * 1024
 MIN_ALIAS_BUDGET = 10_000
 
 _MISSING = object()
+_MAX_INT_DIGITS = 60
 _STR_TAGS = {None, "!", "tag:yaml.org,2002:str"}
 _MAP_TAGS = {None, "tag:yaml.org,2002:map"}
 _SEQ_TAGS = {None, "tag:yaml.org,2002:seq"}
@@ -150,6 +151,8 @@ def _type_plain(text: str) -> Any:
     c = text[:1]
     if c and c in "0123456789+-.":
         if _DEC_INT.match(text):
+            if len(text) > _MAX_INT_DIGITS:  # beyond any figure; Python refuses int() past 4,300 digits
+                return Decimal(text)
             return int(text)
         if _DEC_FLOAT.match(text):
             return Decimal(text)
@@ -178,9 +181,11 @@ def _type_plain(text: str) -> Any:
 
 def _yaml11_value(text: str) -> str:
     """What PyYAML would construct, shown in messages ("007" -> "7")."""
+    if len(text) > _MAX_INT_DIGITS:
+        return text
     try:
         return str(yaml.safe_load(text))
-    except yaml.YAMLError:  # pragma: no cover - patterns above are YAML's own
+    except (yaml.YAMLError, ValueError):  # ValueError: a number too long for Python's int()
         return text
 
 
@@ -248,7 +253,7 @@ def _syntax_problem(e: yaml.YAMLError, data: bytes) -> Finding:
     else:  # pragma: no cover - libyaml always gives one of the two
         line, col = None, None
     if isinstance(e, yaml.reader.ReaderError):
-        return _problem(line, col, "E002", msg("read.bad_char", reason=e.reason, char=f"{e.character:04X}"),
+        return _problem(line, col, "E002", msg("read.bad_char", reason=Foreign(e.reason), char=f"{e.character:04X}"),
                         msg("read.bad_char.hint"))
     problem = getattr(e, "problem", None) or str(e)
     context = getattr(e, "context", None)
@@ -256,7 +261,25 @@ def _syntax_problem(e: yaml.YAMLError, data: bytes) -> Finding:
     hint = next((h for needle, h in _SYNTAX_HINTS if needle in message), None)
     if line is not None and _char_at(data, line, col) == "\t":
         hint = _TAB_HINT
-    return _problem(line, col, "E002", msg("read.syntax", detail=message), hint)
+    wide = _full_width_colon(data, getattr(e, "context_mark", None), line)
+    if wide is not None:  # `name： x` reads as text, and libyaml stumbles a line later: point at the colon
+        line, col = wide
+        hint = msg("read.full_width_colon.hint")
+    return _problem(line, col, "E002", msg("read.syntax", detail=Foreign(message)), hint)
+
+
+def _full_width_colon(data: bytes, context_mark, line: int | None) -> tuple[int, int] | None:
+    """(line, col) of a full-width colon (：) used as a key's colon, on the lines that led to a syntax error."""
+    if line is None:
+        return None
+    first = context_mark.line + 1 if context_mark is not None else line
+    lines = data.decode("utf-8", "replace").split("\n")
+    for n in range(max(1, min(first, line) - 1), min(line, len(lines)) + 1):
+        text = lines[n - 1]
+        head = text.split("#", 1)[0]
+        if "\uff1a" in head and ": " not in head and not head.rstrip().endswith(":"):
+            return n, head.index("\uff1a") + 1
+    return None
 
 
 class _Fatal(Exception):
@@ -432,7 +455,8 @@ class _Walker:
         text = ev.value
         if ev.tag is not None and ev.tag not in _STR_TAGS:
             self.problem(ev.start_mark, "E006", msg("read.tag", tag=_short_tag(ev.tag)), msg("read.tag.key.hint"))
-        key = int(text) if not ev.style and text[:1] in _INT_START and _DEC_INT.match(text) else text
+        key = int(text) if (not ev.style and text[:1] in _INT_START and len(text) <= _MAX_INT_DIGITS
+                            and _DEC_INT.match(text)) else text
         if key in frame[0]:
             self.problem(ev.start_mark, "E009", msg("read.duplicate_key", key=key), msg("read.duplicate_key.hint"))
             key = _Duplicate(key)

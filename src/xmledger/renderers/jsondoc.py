@@ -15,6 +15,9 @@ def render(report: Report, fmt: str = "json") -> str:
     else:
         doc = dict(report.meta or {})
         for table in report.tables:
-            doc[table.key] = [{c.key: machine(v, c.kind) for c, v in zip(table.columns, row)}
-                              for row in table.rows]
+            if [c.kind for c in table.columns] == ["label", "cell"]:  # a card of figures: one object
+                doc[table.key] = {name: machine(value, "cell") for name, value in table.rows}
+            else:
+                doc[table.key] = [{c.key: machine(v, c.kind) for c, v in zip(table.columns, row)}
+                                  for row in table.rows]
     return json.dumps(to_json(doc), ensure_ascii=False, indent=2) + "\n"

@@ -11,6 +11,18 @@ from ..reports.base import FindingList, Paragraphs, Report, Table
 from ..reports.cells import RIGHT, human
 
 
+_CONTROL = {c: f"\\x{c:02x}" for c in [*range(0, 32), 127] if c != 10}  # ESC, NUL, BEL ... as \\x1b
+_CONTROL_IN_CELLS = {**_CONTROL, 10: "\\n"}
+
+
+def visible(text: str, newlines: bool = False) -> str:
+    """Text from the ledger as it may be printed: control characters (ESC, NUL, BEL, CR …) escaped, so that
+    no value can move a terminal's cursor, ring its bell or hide a line. Newlines only where they belong."""
+    if text.isprintable() or not text:
+        return text
+    return text.translate(_CONTROL if newlines else _CONTROL_IN_CELLS)
+
+
 def render(report: Report, fmt: str) -> str:
     return render_text(report, "pipe" if fmt == "markdown" else "plain")
 
@@ -19,15 +31,16 @@ def render_text(report: Report, tablefmt: str) -> str:
     lang = report.lang
     out: list[str] = []
     if report.title:
-        out += [f"## {report.title}" if tablefmt == "pipe" else report.title, *report.notes, ""]
+        title = visible(report.title)
+        out += [f"## {title}" if tablefmt == "pipe" else title, *map(visible, report.notes), ""]
     for block in report.blocks:
         if isinstance(block, Table):
             if block.title:
-                out.append(f"### {block.title}" if tablefmt == "pipe" else block.title)
+                out.append(f"### {visible(block.title)}" if tablefmt == "pipe" else visible(block.title))
             out += [table_text(block, lang, tablefmt), ""]
         elif isinstance(block, Paragraphs):
             for text in block.texts:
-                out += [text, ""]
+                out += [visible(text, newlines=True), ""]
         elif isinstance(block, FindingList):
             out += finding_lines(block.findings, lang)
         elif type(block).__name__ == "Chart":  # bars of block characters (textchart)
@@ -37,13 +50,17 @@ def render_text(report: Report, tablefmt: str) -> str:
     return "\n".join(out) + ("\n" if out and out[-1] != "" else "")
 
 
+def empty_table(lang: str) -> str:
+    return "(无)" if lang == "zh" else "(none)"
+
+
 def table_text(table: Table, lang: str, tablefmt: str) -> str:
     from tabulate import tabulate
 
     headers = [label(c.header or c.key, lang) for c in table.columns]
-    rows = [[human(v, c.kind, lang, c.prefix) for c, v in zip(table.columns, row)] for row in table.rows]
+    rows = [[visible(human(v, c.kind, lang, c.prefix)) for c, v in zip(table.columns, row)] for row in table.rows]
     if not rows:
-        return "(无)" if lang == "zh" else "(none)"
+        return empty_table(lang)
     aligns = ["right" if c.kind in RIGHT else "left" for c in table.columns]
     return tabulate(rows, headers, tablefmt=tablefmt, disable_numparse=True, colalign=aligns)
 
@@ -65,7 +82,7 @@ def headline(f, lang: str) -> str:
         if f.col is not None:
             where += f":{f.col}"
     subject = f"{f.field}: " if f.field else ""
-    return f"{where}: {f.severity} {f.code} {subject}{say(f.message, lang)}"
+    return visible(f"{where}: {f.severity} {f.code} {subject}{say(f.message, lang)}")
 
 
 def finding_lines(findings, lang: str) -> list[str]:
@@ -75,14 +92,15 @@ def finding_lines(findings, lang: str) -> list[str]:
         lines.append(headline(f, lang))
         gutter = " " * (len(str(f.line)) + 1) if f.line else "   "
         if f.excerpt is not None and f.line is not None:
-            lines.append(f" {f.line} | {f.excerpt}")
+            excerpt = visible(f.excerpt)
+            lines.append(f" {f.line} | {excerpt}")
             if f.col is not None:
-                lines.append(f"{gutter} | " + " " * cell_width(f.excerpt[: f.col - 1]) + "^")
+                lines.append(f"{gutter} | " + " " * cell_width(visible(f.excerpt[: f.col - 1])) + "^")
         notes = []
         if f.record:
             notes.append(words("finding.in", lang, record=f.record))
         if f.hint is not None:
             notes.append(words("finding.hint", lang, hint=say(f.hint, lang)))
         if notes:
-            lines.append(f"{gutter} = " + ("；" if lang == "zh" else "; ").join(notes))
+            lines.append(visible(f"{gutter} = " + ("；" if lang == "zh" else "; ").join(notes)))
     return lines

@@ -107,6 +107,18 @@ def notes(ctx: ReportContext) -> tuple[str, ...]:
     return (ctx.words("note.left_out", records=ctx.left_out, files=ctx.unreadable),)
 
 
+def calendar_note(ctx: ReportContext, views) -> tuple[str, ...]:
+    """A footnote when the problems shown count working days in a year the official calendar does not know."""
+    from ..metrics.views import approximate_years
+
+    years = approximate_years(views, ctx.ledger.settings, ctx.period.as_of)
+    return (ctx.words("note.calendar", years=list(map(str, years))),) if years else ()
+
+
+def with_notes(report_: Report, notes_: tuple[str, ...]) -> Report:
+    return report_._replace(notes=report_.notes + notes_) if notes_ else report_
+
+
 def meta(ctx: ReportContext) -> dict:
     out = {"year": ctx.period.year, "as_of": ctx.period.as_of, "unit": ctx.unit,
            "left_out": {"records": ctx.left_out, "files": ctx.unreadable}}

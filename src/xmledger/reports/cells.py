@@ -13,6 +13,7 @@ from decimal import Decimal
 from typing import Any
 
 from ..core.amounts import round_half_up
+from ..core.records import DUTIES
 from ..core.words import label, t
 from .base import Cell
 
@@ -47,6 +48,10 @@ def human(value: Any, kind: str, lang: str, prefix: str = "") -> str:
         return f"{round_half_up(value, 3):f}"
     if kind in ("light", "label", "code"):
         return label(prefix + str(value), lang)
+    if kind == "duties":  # the five duties (五包) a card carries: all five read 五包
+        if tuple(value) == DUTIES:
+            return label("duties_all", lang)
+        return ("、" if lang == "zh" else ", ").join(label(f"duty_{d}", lang) for d in value)
     if isinstance(value, bool):
         return t("yes" if value else "no", lang)
     if isinstance(value, (list, tuple)):

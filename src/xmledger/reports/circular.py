@@ -12,17 +12,27 @@ from __future__ import annotations
 import calendar
 from decimal import Decimal
 
-from ..core.amounts import UNIT_EXPONENT, format_yi, round_half_up
+from ..core.amounts import UNIT_EXPONENT, format_wan, format_yi, round_half_up, to_yi
 from ..metrics import figures as m
 from ..metrics.groups import category_counts
 from ..metrics.ranking import rank
 from .cells import human
-from .base import Paragraphs, Report, ReportContext, meta
+from .base import Paragraphs, Report, ReportContext, calendar_note, meta
 from .status import figures_json
 
 
-def pct(value) -> str:
-    return human(value, "rate", "zh")
+def rate_words(value, lang: str) -> str:
+    """A rate as the circular writes it: 78.9%; a rate with no denominator is 无 / n/a, never "-"."""
+    return human(value, "rate", "zh") if value is not None else ("无" if lang == "zh" else "n/a")
+
+
+def filter_words(ctx: ReportContext) -> str:
+    """The filters of a circular in words: 所在地：北宋镇；责任单位：县发改局 ("" when there are none)."""
+    parts = []
+    for name, values in ctx.filters.active():
+        shown = [ctx.label(v) for v in values] if name == "level" else list(values)
+        parts.append(ctx.words("circ.filter", name=ctx.label(name), values=shown))
+    return ctx.words("circ.filter_sep").join(parts)
 
 
 def pp(value: Decimal) -> str:
@@ -31,6 +41,12 @@ def pp(value: Decimal) -> str:
 
 def is_zero(value: Decimal) -> bool:
     return round_half_up(value, 1) == 0
+
+
+def millions(value: Decimal, unit: str) -> str:
+    """An amount in millions of yuan, at most two decimals (8000万元 = 80 million)."""
+    text = f"{round_half_up(value.scaleb(UNIT_EXPONENT[unit] - 6), 2):f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
 
 
 def billions(value: Decimal, unit: str) -> str:
@@ -53,11 +69,24 @@ def paragraphs(ctx: ReportContext) -> tuple[list[str], m.Figures]:
     s, p, unit = ctx.ledger.settings, ctx.period, ctx.unit
     scope = m.evaluate(ctx.ledger, p, ctx.filters)
     f = m.figures(scope)
-    amount = (lambda x: f"{format_yi(x, unit)}亿元") if lang == "zh" else (lambda x: f"CNY {billions(x, unit)} billion")
+
+    def amount(x: Decimal) -> str:  # 285.2亿元; under 1亿元: 8000万元 (SPEC §5.8)
+        if to_yi(x, unit) < 1:
+            return w("circ.wan", amount=format_wan(x, unit) if lang == "zh" else millions(x, unit))
+        return f"{format_yi(x, unit)}亿元" if lang == "zh" else f"CNY {billions(x, unit)} billion"
+
+    def pct(value) -> str:
+        return rate_words(value, lang)
+
     d = p.as_of
     date = f"{d.year}年{d.month}月{d.day}日" if lang == "zh" else f"{d.day} {calendar.month_name[d.month]} {d.year}"
     where = w(f"circ.where.{s.scope}")
-    out = [w("circ.title", region=s.region, date=date)]
+    chosen = filter_words(ctx)
+    if chosen:  # a filtered circular says so, in its title and where it names the region
+        where = w("circ.where_filtered", where=where, filter=chosen)
+        out = [w("circ.title_filtered", region=s.region, date=date, filter=chosen)]
+    else:
+        out = [w("circ.title", region=s.region, date=date)]
     if ctx.left_out or ctx.unreadable:
         out.append(w("circ.left_out", records=ctx.left_out, files=ctx.unreadable))
 
@@ -124,7 +153,7 @@ def paragraphs(ctx: ReportContext) -> tuple[list[str], m.Figures]:
             lines.append(w("circ.red_line", i=n, name=v.project.name, id=v.id, reason=reason,
                            units=names(ctx, ledger.units_of(v.id)), leaders=names(ctx, ledger.leaders_of(v.id))))
         out.append("\n".join(lines))
-    overdue = sorted((iv for iv in scope.issues if iv.overdue), key=lambda iv: (-iv.overdue_days, iv.id))
+    overdue = sorted((iv for iv in scope.all_issues if iv.overdue), key=lambda iv: (-iv.overdue_days, iv.id))
     if overdue:
         lines = [w("circ.overdue_head", n=len(overdue))]
         for n, iv in enumerate(overdue, 1):
@@ -136,10 +165,11 @@ def paragraphs(ctx: ReportContext) -> tuple[list[str], m.Figures]:
                            days=iv.overdue_days))
         out.append("\n".join(lines))
     if red:
-        tail = rank(scope, "unit")[0][-3:]
-        items = [w("circ.tail_item", key=row.key, score=human(row.score, "score", lang)) for row in tail]
-        if items:
+        ranked = rank(scope, "unit")[0]
+        if len(ranked) > 3:  # "the bottom three" means something only when there are more than three
+            items = [w("circ.tail_item", key=row.key, score=human(row.score, "score", lang)) for row in ranked[-3:]]
             out.append(w("circ.tail", units=w("circ.list_sep").join(items)))
+    out += calendar_note(ctx, scope.all_issues)  # a footnote: deadlines counted without the official calendar
     return out, f
 
 

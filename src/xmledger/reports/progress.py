@@ -17,7 +17,7 @@ PROGRESS_COLUMNS = [
 
 def progress(ctx: ReportContext) -> Report:
     scope = m.evaluate(ctx.ledger, ctx.period, ctx.filters)
-    open_counts = open_issue_counts(ctx.ledger, ctx.period.as_of)
+    open_counts = open_issue_counts(scope)
     rows = [[v.id, v.project.name, v.this_month, v.completed_ytd, v.ytd_rate, v.annual, v.cumulative,
              v.cumulative_rate, v.planned_to_date, v.light, v.start_status, ctx.ledger.leaders_of(v.id),
              open_counts.get(v.id, 0)] for v in scope.views]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..metrics.views import issue_view, project_months, project_view, work_calendar
-from .base import Cell, Column, Report, ReportContext, Table, report
+from .base import Cell, Column, Report, ReportContext, Table, calendar_note, report, with_notes
 from .problems import ISSUE_COLUMNS, issue_row
 
 FIELD_COLUMNS = [Column("figure", "label"), Column("value", "cell")]
@@ -49,4 +49,4 @@ def show(ctx: ReportContext, pid: str) -> Report:
     views = [issue_view(q, period.as_of, ledger.settings, cal)
              for q in ledger.issues_by_project.get(pid, ()) if q.raised <= period.as_of]
     blocks.append(Table("issues", ctx.words("table.problems"), ISSUE_COLUMNS, [issue_row(iv) for iv in views]))
-    return report(ctx, "show", ctx.words("report.show", id=pid), blocks)
+    return with_notes(report(ctx, "show", ctx.words("report.show", id=pid), blocks), calendar_note(ctx, views))

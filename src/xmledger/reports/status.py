@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..metrics import figures as m
 from ..metrics.groups import groups
-from .base import Cell, Column, Report, ReportContext, Table, group_label, meta, report
+from .base import Cell, Column, Report, ReportContext, Table, calendar_note, group_label, meta, report, with_notes
 
 #: the figures of SPEC §6.2 and how each is shown; the json document keeps these names
 FIGURE_KINDS = {
@@ -77,7 +77,8 @@ def status(ctx: ReportContext, by: str | None = None, *, scope: m.Scope | None =
         blocks.append(Table("groups", ctx.words("table.by_group", by=ctx.label(by)),
                             [Column("key", "text", by), *GROUP_COLUMNS],
                             [group_row(group_label(ctx, k, by), gf) for k, gf in grouped]))
-    return report(ctx, "status", ctx.words("report.status"), blocks, data)
+    return with_notes(report(ctx, "status", ctx.words("report.status"), blocks, data),
+                      calendar_note(ctx, scope.all_issues))
 
 
 def total_and_groups(ctx: ReportContext, scope: m.Scope, by: str) -> list[tuple[str, m.Figures]]:

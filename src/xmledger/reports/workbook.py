@@ -120,7 +120,7 @@ def years_text(p, sep: str = "—") -> str | None:
 
 def progress_sheet(ctx: ReportContext, scope: m.Scope) -> Sheet:
     ledger, period, lang = ctx.ledger, ctx.period, ctx.lang
-    open_issues = open_issues_of(ledger, period.as_of)
+    open_issues = open_issues_of(scope)
     sep = "；" if lang == "zh" else "; "
     names = "、" if lang == "zh" else ", "
 
@@ -185,7 +185,7 @@ def workbook(ctx: ReportContext) -> Workbook:
     sheets = [
         first,
         report_sheet(ctx, "wb.sheet.issues", issues(ctx, IssueFilters(), views=views), 1, frozenset({"title"})),
-        report_sheet(ctx, "wb.sheet.leaders", leaders(ctx, scope=scope, views=views), 2, frozenset({"duties"})),
+        report_sheet(ctx, "wb.sheet.leaders", leaders(ctx, scope=scope), 2, frozenset({"duties"})),
         report_sheet(ctx, "wb.sheet.rank", ranking(ctx, "unit", scope=scope), 2),
         report_sheet(ctx, "wb.sheet.summary", status(ctx, "category", scope=scope), 1),
     ]

@@ -76,12 +76,22 @@ class LedgerSource:
         raise NotImplementedError
 
     def shown(self, path: str) -> str:
-        """A path as findings show it."""
-        return self.label + path
+        """A path as findings show it: the source's label in front, names that are not UTF-8 escaped."""
+        return printable(self.label + path)
 
     def describe(self) -> str:
         """One line for headings and the circular's footer ("" for a plain folder)."""
         return ""
+
+
+def printable(path: str) -> str:
+    """A path as it can be shown: bytes of a name that is not UTF-8 (kept by the OS as surrogate escapes)
+    as \\xNN."""
+    try:
+        path.encode("utf-8")
+        return path
+    except UnicodeEncodeError:
+        return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 def kind_of(path: str) -> str | None:

@@ -17,16 +17,10 @@ from pathlib import Path
 
 from ..core.findings import Finding
 from ..core.words import did_you_mean, msg
-from .base import LEDGER_FILE, RECORD_FOLDERS, SUFFIXES, FileRef, LedgerSource, Scan, SourceError
+from .base import LEDGER_FILE, RECORD_FOLDERS, SUFFIXES, FileRef, LedgerSource, Scan, SourceError, printable
 
 
-def shown_name(name: str) -> str:
-    """A file name as it can be printed: bytes that are not UTF-8 as \\xNN escapes."""
-    try:
-        name.encode("utf-8")
-        return name
-    except UnicodeEncodeError:
-        return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+shown_name = printable  # a file name as it can be printed: bytes that are not UTF-8 as \\xNN escapes
 
 
 def stamp_of(st: os.stat_result) -> tuple:

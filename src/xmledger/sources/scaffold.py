@@ -8,6 +8,7 @@ this year's list. Existing files are never overwritten.
 from __future__ import annotations
 
 import datetime
+import os
 from pathlib import Path
 
 LEDGER = """\
@@ -83,8 +84,33 @@ def _month_start(day: datetime.date, back: int) -> datetime.date:
     return datetime.date(index // 12, index % 12 + 1, 1)
 
 
+class ScaffoldError(Exception):
+    """The new ledger cannot be made there (the reason, for the user)."""
+
+
 def scaffold(directory: Path, today: datetime.date) -> list[Path]:
-    """Write the example ledger into `directory`; return the files written."""
+    """Write the example ledger into `directory`; return the files written. Refuses (ScaffoldError, nothing
+    written) a folder that holds a ledger already, a target that is a file, and a place that cannot be written."""
+    from .base import printable
+
+    shown = printable(str(directory))
+    try:
+        if directory.exists() and not directory.is_dir():
+            raise ScaffoldError(f"{shown} is a file, not a folder")
+        if (directory / "ledger.yaml").exists() or (directory / "ledger.yaml").is_symlink():
+            raise ScaffoldError(f"{printable(str(directory / 'ledger.yaml'))} exists already")
+        directory.mkdir(parents=True, exist_ok=True)
+        if not os.access(directory, os.W_OK):
+            raise ScaffoldError(f"{shown} cannot be written")
+    except OSError as e:
+        raise ScaffoldError(f"cannot create {shown}: {e.strerror or e}") from None
+    try:
+        return _write(directory, today)
+    except OSError as e:
+        raise ScaffoldError(f"cannot write into {shown}: {e.strerror or e}") from None
+
+
+def _write(directory: Path, today: datetime.date) -> list[Path]:
     year = today.year
     months = [m for m in (_month_start(today, back) for back in (2, 1, 0)) if m.year == year]
     first = _month_start(today, 2)
