@@ -39,6 +39,7 @@ REPORTS = {
     "issue-stats": ("xmledger.reports.problems", "issue_statistics"),
     "leaders": ("xmledger.reports.leaders", "leaders"),
     "rank": ("xmledger.reports.rank", "ranking"),
+    "page": ("xmledger.reports.page", "page"),
 }
 
 
@@ -327,3 +328,55 @@ def verify_intake(root: str | Path, files: Mapping[str, str], *, today: datetime
     from .ingest.intake import verify
 
     return verify(source(root), dict(files), today or datetime.date.today())
+
+
+# ------------------------------------------------------------------ exports (issue 11)
+
+EXPORTS = ("xlsx", "csv", "sqlite", "html")
+
+
+def workbook(ctx: ReportContext):
+    """The 进展情况表 workbook as a value (reports.workbook.Workbook): sheets, headers, rows."""
+    from .reports.workbook import workbook as build
+
+    return build(ctx)
+
+
+def export(ctx: ReportContext, kind: str, target: str | Path) -> None:
+    """Write an export of the context to `target`, a new or empty file: xlsx (the 进展情况表 workbook), sqlite
+    (the database) or html (the page with charts). csv gives several files: csv_files. A file that cannot be
+    written raises OSError."""
+    target = Path(target)
+    if kind == "xlsx":
+        from xlsxwriter.exceptions import FileCreateError
+
+        from .exports.xlsx import write_workbook
+
+        try:
+            write_workbook(workbook(ctx), str(target))
+        except FileCreateError as e:  # its OSError, wrapped
+            raise OSError(*e.args[0].args) if e.args and isinstance(e.args[0], OSError) else OSError(str(e)) from None
+    elif kind == "sqlite":
+        import sqlite3
+
+        from .exports.sqlite import write_database
+        from .exports.tidy import select
+
+        try:
+            write_database(select(ctx), str(target))
+        except sqlite3.OperationalError as e:
+            raise OSError(str(e)) from None
+    elif kind == "html":
+        target.write_text(render(report("page", ctx), "html"), encoding="utf-8")
+    elif kind == "csv":
+        raise UsageError("csv writes one file per table: use csv_files", "kind")
+    else:
+        raise UsageError(f"unknown export {kind!r}: {', '.join(EXPORTS)}", "kind")
+
+
+def csv_files(ctx: ReportContext, bom: bool = True) -> dict[str, bytes]:
+    """The tidy csv tables of the context: {file name: bytes}, one per table (projects.csv, issues.csv ...)."""
+    from .exports.csvfiles import csv_files as build
+    from .exports.tidy import select
+
+    return build(select(ctx), bom)

@@ -144,6 +144,8 @@ SHARED = [
     ("allow_errors", bool, False, ("--allow-errors",), "Report even if the ledger has errors, leaving out the "
      "records with errors (the output says how many)."),
     ("no_cache", bool, False, ("--no-cache",), "Check every file; neither read nor write the parse cache."),
+    ("excel", bool, False, ("--excel",), "csv/tsv for Excel and WPS: start with a UTF-8 byte order mark, so that "
+     "Chinese reads right on Chinese Windows."),
 ]
 
 
@@ -178,6 +180,7 @@ class ReportOptions(NamedTuple):
     tag: list
     allow_errors: bool
     no_cache: bool
+    excel: bool = False
     renamed: dict = {}  # shared options this command spells otherwise (issues: --project-category)
 
     def flag(self, option: str | None) -> str | None:
@@ -186,18 +189,20 @@ class ReportOptions(NamedTuple):
         return self.renamed.get(name, option)
 
 
-def report_options(func=None, *, renamed: dict[str, str] | None = None):
+def report_options(func=None, *, renamed: dict[str, str] | None = None, omit: tuple[str, ...] = ()):
     """Give a command the shared options; it receives them as `opts: ReportOptions`.
 
-    `renamed` gives some shared options other flags, where the command uses theirs for its own."""
+    `renamed` gives some shared options other flags, where the command uses theirs for its own; `omit` leaves
+    some out (export has no --format), and the command gets their defaults."""
     def decorate(func):
         sig = inspect.signature(func)
         own = [p for name, p in sig.parameters.items() if name != "opts"]
-        shared = shared_parameters(renamed or {})
+        shared = [p for p in shared_parameters(renamed or {}) if p.name not in omit]
+        defaults = {name: default for name, _, default, _, _ in SHARED if name in omit}
 
         @functools.wraps(func)
         def command(**kwargs):
-            values = {p.name: kwargs.pop(p.name) for p in shared}
+            values = {**defaults, **{p.name: kwargs.pop(p.name) for p in shared}}
             return func(opts=ReportOptions(**values, renamed=renamed or {}), **kwargs)
 
         command.__signature__ = sig.replace(parameters=own + shared)
@@ -249,6 +254,11 @@ def emit(report, opts: ReportOptions) -> None:
     from .. import api
 
     try:
-        out(api.render(report, opts.fmt.value))
+        data = api.render(report, opts.fmt.value)
     except api.UsageError as e:
         raise typer.BadParameter(str(e), param_hint="--format") from None
+    if opts.excel and opts.fmt.value in ("csv", "tsv"):
+        from ..renderers.delimited import for_excel
+
+        data = for_excel(data)
+    out(data)

@@ -33,12 +33,17 @@ def starts(opts: ReportOptions, by: ByOption = None) -> None:
 
 @app.command()
 @report_options
-def completion(opts: ReportOptions, by: ByOption = None) -> None:
+def completion(
+    opts: ReportOptions, by: ByOption = None,
+    chart: Annotated[bool, typer.Option("--chart", help="Also draw the months: cumulative completed against the "
+                                        "cumulative plan as bars (coloured on a terminal, plain text when piped; "
+                                        "an SVG chart with --format html).")] = False,
+) -> None:
     """Plan completion (计划完成率) by group, cumulative completed against plan for months 1-12, and 双过半."""
     from .. import api
 
     ctx = report_context(opts)
-    emit(api.report("completion", ctx, by=by.value if by else "category"), opts)
+    emit(api.report("completion", ctx, by=by.value if by else "category", chart=chart), opts)
 
 
 @app.command()
@@ -71,8 +76,9 @@ def show(opts: ReportOptions, project: Annotated[str, typer.Argument(help="Proje
 def summary(opts: ReportOptions) -> None:
     """The circular (通报) as plain text, for cron and mail: starts, investment, 双过半, problems, red lights.
 
-    --format markdown gives a heading and paragraphs; json the paragraphs and the figures they quote."""
+    --format markdown gives a heading and paragraphs; json the paragraphs and the figures they quote; html a
+    page with the headline figures and charts too (the page of `export html`)."""
     from .. import api
 
     ctx = report_context(opts)
-    emit(api.report("summary", ctx), opts)
+    emit(api.report("page" if opts.fmt.value == "html" else "summary", ctx), opts)

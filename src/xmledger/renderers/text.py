@@ -51,6 +51,10 @@ def render_text(report: Report, tablefmt: str) -> str:
                 out += [visible(text, newlines=True), ""]
         elif isinstance(block, FindingList):
             out += finding_lines(block.findings, lang)
+        elif type(block).__name__ == "Chart":  # bars of block characters (textchart)
+            from .textchart import chart_lines
+
+            out += [*chart_lines(block, lang), ""]
     return "\n".join(out) + ("\n" if out and out[-1] != "" else "")
 
 
