@@ -14,7 +14,11 @@ Names are imported on first use, so `xmledger --help` stays fast.
 __version__ = "0.1.0"
 
 _API = ("load", "load_files", "source", "period", "context", "filters", "figures", "report", "render", "check",
-        "explain", "UsageError", "LedgerErrors", "REPORTS")
+        "explain", "UsageError", "LedgerErrors", "REPORTS",
+        # Excel in (issue 12)
+        "import_workbook", "write_new_ledger", "progress_template", "intake", "verify_intake",
+        # Excel out (issue 11)
+        "workbook", "export", "csv_files", "EXPORTS")
 __all__ = ["__version__", *_API]
 
 

@@ -40,6 +40,7 @@ REPORTS = {
     "leaders": ("xmledger.reports.leaders", "leaders"),
     "rank": ("xmledger.reports.rank", "ranking"),
     "diff": ("xmledger.reports.diff", "diff"),  # two contexts: report("diff", after, before=..., records=...)
+    "page": ("xmledger.reports.page", "page"),
 }
 
 
@@ -272,3 +273,135 @@ def ledger_language(ledger: str | Path) -> str:
     value = read_yaml(data).value if data is not None else None
     language = value.get("language") if isinstance(value, dict) else None
     return language if language in ("zh", "en") else "zh"
+# ------------------------------------------------------------------ Excel in (issue 12)
+
+def import_workbook(path: str | Path, *, unit: str = "万元", prefix: str = "XM", as_of: str | None = None,
+                    year: int | None = None, level: str | None = None, category: str | None = None,
+                    name: str | None = None, region: str | None = None, sheets: tuple[str, ...] = (),
+                    mapping: tuple[tuple[str, str], ...] = (), today: datetime.date | None = None,
+                    lang: str = "zh", shown: str | None = None, layout: str | None = None):
+    """An existing 台账 workbook (.xlsx, .xls, .ods) as the files of a new ledger (ingest.importer.Imported:
+    files as text, findings by cell, what was recognised). Nothing is written: see `write_new_ledger`.
+
+    as_of is YYYY-MM (the month the sheet runs to) or YYYY-MM-DD."""
+    from .core.amounts import LEDGER_UNITS
+    from .core.period import parse_as_of
+    from .ingest.importer import ID, ImportOptions, import_workbook as run
+
+    if unit not in LEDGER_UNITS:
+        raise UsageError(f"unknown unit {unit!r}: {', '.join(LEDGER_UNITS)}", "--unit")
+    if not ID.match(f"{prefix}-2019-001"):
+        raise UsageError(f"{prefix!r} cannot start a project id (letters, digits, - _ . only)", "--prefix")
+    if layout not in (None, "files", "lists"):
+        raise UsageError(f"unknown layout {layout!r}: files or lists", "--layout")
+    if level not in (None, "province", "city", "county"):
+        raise UsageError(f"unknown level {level!r}: province, city or county", "--level")
+    day = None
+    if as_of:
+        try:
+            day = parse_as_of(as_of)
+        except ValueError as e:
+            raise UsageError(str(e), "--as-of") from None
+    if year is not None and not 1900 <= year <= 2200:
+        raise UsageError(f"{year} is not a year a ledger can mean (1900-2200)", "--year")
+    opts = ImportOptions(unit, prefix, year, day, bool(as_of) and len(as_of) == 7, level, category, name, region,
+                         tuple(sheets), tuple(mapping), today or datetime.date.today(), layout)
+    return run(Path(path), opts, shown, lang)
+
+
+def write_new_ledger(files: Mapping[str, str], dest: str | Path, *, today: datetime.date | None = None):
+    """Write the files of a new ledger into the folder `dest`, which must not exist (or be empty): all or
+    nothing, and only if the ledger passes `check` (ingest.output.Written: ok, and check's findings)."""
+    from .ingest.output import exists, write_folder
+
+    if exists(Path(dest)):
+        raise FileExistsError(str(dest))
+    return write_folder(dict(files), Path(dest), today or datetime.date.today())
+
+
+def progress_template(result: LoadResult, month: datetime.date, *, units: tuple[str, ...] = (),
+                      lang: str | None = None) -> tuple[bytes, int]:
+    """The fill-in workbook of `month`'s progress (xlsx bytes) and how many projects it lists."""
+    from .ingest.template import lines, workbook
+
+    language = lang or result.ledger.settings.language
+    month = month.replace(day=1)
+    return workbook(result.ledger, month, tuple(units), language), len(lines(result.ledger, month, tuple(units)))
+
+
+def intake(result: LoadResult, files, *, root: str | Path, replace: bool = False, by_unit: bool = False,
+           reported_on: datetime.date | None = None, month: datetime.date | None = None,
+           today: datetime.date | None = None):
+    """Filled progress sheets checked against the ledger at `root` (loaded as `result`): the files to write,
+    or the findings that stop it (ingest.intake.Plan). Nothing is written here."""
+    from .ingest.intake import plan, read_sheets
+
+    root = Path(root)
+    day = today or datetime.date.today()
+    rows, findings = read_sheets([(Path(f), str(f)) for f in files], month)
+
+    def existing(path: str) -> str | None:
+        full = root / path
+        return full.read_text(encoding="utf-8-sig") if full.is_file() else None
+
+    return plan(result, rows, findings, replace=replace, by_unit=by_unit, reported_on=reported_on or day,
+                today=day, existing_text=existing)
+
+
+def verify_intake(root: str | Path, files: Mapping[str, str], *, today: datetime.date | None = None):
+    """The errors the ledger at `root` would have once `files` are written (an empty list: it passes check)."""
+    from .ingest.intake import verify
+
+    return verify(source(root), dict(files), today or datetime.date.today())
+
+
+# ------------------------------------------------------------------ exports (issue 11)
+
+EXPORTS = ("xlsx", "csv", "sqlite", "html")
+
+
+def workbook(ctx: ReportContext):
+    """The 进展情况表 workbook as a value (reports.workbook.Workbook): sheets, headers, rows."""
+    from .reports.workbook import workbook as build
+
+    return build(ctx)
+
+
+def export(ctx: ReportContext, kind: str, target: str | Path) -> None:
+    """Write an export of the context to `target`, a new or empty file: xlsx (the 进展情况表 workbook), sqlite
+    (the database) or html (the page with charts). csv gives several files: csv_files. A file that cannot be
+    written raises OSError."""
+    target = Path(target)
+    if kind == "xlsx":
+        from xlsxwriter.exceptions import FileCreateError
+
+        from .exports.xlsx import write_workbook
+
+        try:
+            write_workbook(workbook(ctx), str(target))
+        except FileCreateError as e:  # its OSError, wrapped
+            raise OSError(*e.args[0].args) if e.args and isinstance(e.args[0], OSError) else OSError(str(e)) from None
+    elif kind == "sqlite":
+        import sqlite3
+
+        from .exports.sqlite import write_database
+        from .exports.tidy import select
+
+        try:
+            write_database(select(ctx), str(target))
+        except sqlite3.OperationalError as e:
+            raise OSError(str(e)) from None
+    elif kind == "html":
+        target.write_text(render(report("page", ctx), "html"), encoding="utf-8")
+    elif kind == "csv":
+        raise UsageError("csv writes one file per table: use csv_files", "kind")
+    else:
+        raise UsageError(f"unknown export {kind!r}: {', '.join(EXPORTS)}", "kind")
+
+
+def csv_files(ctx: ReportContext, bom: bool = True) -> dict[str, bytes]:
+    """The tidy csv tables of the context: {file name: bytes}, one per table (projects.csv, issues.csv ...)."""
+    from .exports.csvfiles import csv_files as build
+    from .exports.tidy import select
+
+    return build(select(ctx), bom)

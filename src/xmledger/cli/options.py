@@ -152,6 +152,8 @@ SHARED = [
     ("no_cache", bool, False, ("--no-cache",), "Check every file; neither read nor write the parse cache."),
     ("rev", Optional[str], None, ("--rev",), "Read the ledger as committed at this git revision (a commit, branch, "
      "tag, HEAD~1, main@{2019-05-31} ...), straight from git: no checkout, the working tree untouched."),
+    ("excel", bool, False, ("--excel",), "csv/tsv for Excel and WPS: start with a UTF-8 byte order mark, so that "
+     "Chinese reads right on Chinese Windows."),
 ]
 
 
@@ -188,6 +190,7 @@ class ReportOptions(NamedTuple):
     allow_errors: bool
     no_cache: bool
     rev: Optional[str] = None
+    excel: bool = False
     renamed: dict = {}  # shared options this command spells otherwise (issues: --project-category)
 
     def flag(self, option: str | None) -> str | None:
@@ -200,16 +203,16 @@ def report_options(func=None, *, renamed: dict[str, str] | None = None, omit: tu
     """Give a command the shared options; it receives them as `opts: ReportOptions`.
 
     `renamed` gives some shared options other flags, where the command uses theirs for its own; `omit` leaves
-    some out (they keep their defaults)."""
+    some out (export has no --format), and the command gets their defaults."""
     def decorate(func):
         sig = inspect.signature(func)
         own = [p for name, p in sig.parameters.items() if name != "opts"]
         shared = [p for p in shared_parameters(renamed or {}) if p.name not in omit]
+        defaults = {name: default for name, _, default, _, _ in SHARED if name in omit}
 
         @functools.wraps(func)
         def command(**kwargs):
-            values = {name: default for name, _, default, _, _ in SHARED if name in omit}
-            values.update({p.name: kwargs.pop(p.name) for p in shared})
+            values = {**defaults, **{p.name: kwargs.pop(p.name) for p in shared}}
             return func(opts=ReportOptions(**values, renamed=renamed or {}), **kwargs)
 
         command.__signature__ = sig.replace(parameters=own + shared)
@@ -265,6 +268,11 @@ def emit(report, opts: ReportOptions) -> None:
     from .. import api
 
     try:
-        out(api.render(report, opts.fmt.value))
+        data = api.render(report, opts.fmt.value)
     except api.UsageError as e:
         raise typer.BadParameter(str(e), param_hint="--format") from None
+    if opts.excel and opts.fmt.value in ("csv", "tsv"):
+        from ..renderers.delimited import for_excel
+
+        data = for_excel(data)
+    out(data)

@@ -33,12 +33,17 @@ def starts(opts: ReportOptions, by: ByOption = None) -> None:
 
 @app.command()
 @report_options
-def completion(opts: ReportOptions, by: ByOption = None) -> None:
+def completion(
+    opts: ReportOptions, by: ByOption = None,
+    chart: Annotated[bool, typer.Option("--chart", help="Also draw the months: cumulative completed against the "
+                                        "cumulative plan as bars (coloured on a terminal, plain text when piped; "
+                                        "an SVG chart with --format html).")] = False,
+) -> None:
     """Plan completion (计划完成率) by group, cumulative completed against plan for months 1-12, and 双过半."""
     from .. import api
 
     ctx = report_context(opts)
-    emit(api.report("completion", ctx, by=by.value if by else "category"), opts)
+    emit(api.report("completion", ctx, by=by.value if by else "category", chart=chart), opts)
 
 
 @app.command()
@@ -53,7 +58,8 @@ def progress(opts: ReportOptions) -> None:
 
 @app.command()
 @report_options
-def show(opts: ReportOptions, project: Annotated[str, typer.Argument(help="Project id.", show_default=False)]) -> None:
+def show(opts: ReportOptions, project: Annotated[str, typer.Argument(help="Project id.", show_default=False,
+                                                                     metavar="PROJECT")]) -> None:
     """Everything about one project: its card, plan against progress by month, responsibility and problems."""
     from .. import api
     from ..core.words import did_you_mean, say
@@ -77,14 +83,18 @@ def summary(
 ) -> None:
     """The circular (通报) as plain text, for cron and mail: starts, investment, 双过半, problems, red lights.
 
-    --format markdown gives a heading and paragraphs; json the paragraphs and the figures they quote.
+    --format markdown gives a heading and paragraphs; json the paragraphs and the figures they quote; html a
+    page with the headline figures and charts too (the page of `export html`).
     --since REV|DATE adds what changed since last week's circular."""
     from .. import api
 
     with api.one_cache():  # the circular and the state it is compared with read the parse cache once
         ctx = report_context(opts)
         before = since_context(opts, ctx, since) if since is not None else None
-    emit(api.report("summary", ctx, since=before), opts)
+    if opts.fmt.value == "html":
+        emit(api.report("page", ctx), opts)
+    else:
+        emit(api.report("summary", ctx, since=before), opts)
 
 
 def since_context(opts: ReportOptions, ctx, since: str):

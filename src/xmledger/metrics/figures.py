@@ -238,3 +238,9 @@ def cumulative_by_month(scope: Scope) -> list[CumulativeMonth]:
         rows.append(CumulativeMonth(month, by_month[month - 1] if counted else None, running if counted else None,
                                     planned, rate(running, annual) if counted else None))
     return rows
+
+
+def time_schedule(scope: Scope) -> list[Decimal]:
+    """序时进度 as an amount for months 1-12 of Y: the annual plan × m / 12 (the straight line of a chart)."""
+    annual = sum((v.annual for v in scope.views), ZERO)
+    return [annual * m / 12 for m in range(1, 13)]

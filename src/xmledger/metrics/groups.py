@@ -34,10 +34,33 @@ def groups(scope: Scope, by: str) -> list[Group]:
     def keys_of(p: r.Project) -> list[str | None]:
         return group_keys(by, p, cards.get(p.id, ()))
 
-    keys = {k for v in scope.views for k in keys_of(v.project)}  # groups of the list; pools count inside them
+    # One pass over the views, the problems and the pools, each put into its groups: the same scopes as
+    # scope.subset(k in keys_of(p)) for each group, in the same order, without a pass over all per group (a
+    # province has hundreds of units and tens of thousands of projects).
+    views: dict = {}
+    keys_by_id: dict = {}
+    for v in scope.views:  # groups of the list; pools count inside them
+        keys_by_id[v.id] = ks = keys_of(v.project)
+        for k in ks:
+            views.setdefault(k, []).append(v)
+    issues: dict = {}
+    for iv in scope.issues:
+        for k in keys_by_id.get(iv.issue.project, ()):
+            issues.setdefault(k, []).append(iv)
+    all_issues: dict = {}
+    for iv in scope.all_issues:
+        for k in keys_by_id.get(iv.issue.project, ()):
+            all_issues.setdefault(k, []).append(iv)
+    pools: dict = {}
+    for p in scope.pool_projects:
+        for k in keys_of(p):
+            pools.setdefault(k, []).append(p)
     rank = {key: i for i, key in enumerate(group_order(scope, by))}
-    ordered = sorted(keys, key=lambda k: (k is None, rank.get(k, len(rank)), k or ""))
-    return [Group(k, scope.subset(lambda p, k=k: k in keys_of(p))) for k in ordered]
+    ordered = sorted(views, key=lambda k: (k is None, rank.get(k, len(rank)), k or ""))
+    return [Group(k, scope._replace(views=tuple(views[k]), issues=tuple(issues.get(k, ())),
+                                    all_issues=tuple(all_issues.get(k, ())), pool_projects=tuple(pools.get(k, ())),
+                                    keep=lambda p, k=k: k in keys_of(p)))
+            for k in ordered]
 
 
 def category_counts(scope: Scope) -> list[tuple[str, int]]:

@@ -50,9 +50,11 @@ def issue_views(ledger: Ledger, period: Period, filters: Filters) -> list[IssueV
     return [issue_view(q, d, ledger.settings, cal) for q in ledger.issues if q.raised <= d and q.project in admitted]
 
 
-def issue_list(ledger: Ledger, period: Period, filters: Filters, chosen: IssueFilters) -> list[IssueView]:
-    """The problem list (问题清单), most urgent first."""
-    return sorted((v for v in issue_views(ledger, period, filters) if chosen.admits(v)), key=urgency)
+def issue_list(ledger: Ledger, period: Period, filters: Filters, chosen: IssueFilters,
+               views: list[IssueView] | None = None) -> list[IssueView]:
+    """The problem list (问题清单), most urgent first (`views`: issue_views(ledger, period, filters), if made)."""
+    views = issue_views(ledger, period, filters) if views is None else views
+    return sorted((v for v in views if chosen.admits(v)), key=urgency)
 
 
 class IssueStats(NamedTuple):
@@ -82,3 +84,26 @@ def issue_stats(scope: Scope, chosen: IssueFilters) -> IssueStats:
                       by(lambda v: v.issue.assignee_unit, lambda k: (k is None, k or "")),
                       by(lambda v: v.issue.category, r.ISSUE_CATEGORIES.index),
                       by(lambda v: v.level, int))
+
+
+class ProblemMonth(NamedTuple):
+    """One month of Y (charts): problems counted for Y raised in it, and of those, resolved in it."""
+
+    month: int
+    raised: int
+    resolved: int
+
+
+def problems_by_month(scope: Scope) -> list[ProblemMonth]:
+    """Months 1 to D's month of Y: the problems of `scope.issues` (raised in Y up to D) raised and resolved in
+    each month. The columns add up to the year's `raised` and `resolved` figures."""
+    months = scope.period.month_index
+    raised, resolved = [0] * 13, [0] * 13
+    year = scope.period.year
+    for v in scope.issues:
+        q = v.issue
+        if q.raised.year == year:
+            raised[q.raised.month] += 1
+            if v.resolved and q.resolved.year == year:
+                resolved[q.resolved.month] += 1
+    return [ProblemMonth(m, raised[m], resolved[m]) for m in range(1, months + 1)]

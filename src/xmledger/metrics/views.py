@@ -228,3 +228,19 @@ def issue_view(q: r.Issue, d: datetime.date, s: r.Settings, cal: WorkCalendar) -
     return IssueView(q, due, has_plan, resolved, closed, overdue, cal.count(due, d) if overdue else 0,
                      plan_overdue and not resolved, resolved and q.resolved > due,
                      cal.count(q.raised, q.resolved) if resolved else None, level, status)
+
+
+def latest_note(p: r.Project, period: Period) -> str | None:
+    """The 形象进度 of the latest progress month up to D's month that has a note."""
+    best = None
+    for e in p.progress:
+        if e.note and e.month <= period.month_start and (best is None or e.month > best.month):
+            best = e
+    return best.note if best else None
+
+
+def build_years(p: r.Project) -> tuple[int | None, int | None]:
+    """建设起止年限: the year of the start and of the completion, actual where known, else planned."""
+    start = p.start.actual or p.start.planned
+    end = p.completion.actual or p.completion.planned
+    return (start.year if start else None, end.year if end else None)

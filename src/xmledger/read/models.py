@@ -77,9 +77,16 @@ def _to_number(value) -> Decimal:
     return Decimal(value)
 
 
+def _in_years(d: datetime.date, text) -> datetime.date:
+    """Dates a ledger can mean: years 1900-2200, as --as-of and plans (a year 9999 would overflow deadlines)."""
+    if not 1900 <= d.year <= 2200:
+        raise _fail("E107", msg("field.date_out_of_range", text=str(text)))
+    return d
+
+
 def _to_date(value) -> datetime.date:
     if type(value) is datetime.date:
-        return value
+        return _in_years(value, value)
     if isinstance(value, BadDate):
         raise _fail("E107", msg("field.no_such_date", text=value.text))
     text = value.text if isinstance(value, Odd) else value
@@ -87,9 +94,10 @@ def _to_date(value) -> datetime.date:
         m = _ISO_DATE.match(text)
         if m:
             try:
-                return datetime.date(int(m[1]), int(m[2]), int(m[3]))
+                d = datetime.date(int(m[1]), int(m[2]), int(m[3]))
             except ValueError:
                 raise _fail("E107", msg("field.no_such_date", text=text)) from None
+            return _in_years(d, text)
         raise _fail("E107", msg("field.not_a_date", text=text))
     raise _fail("E103", msg("field.expected_date", what=type_name(value)))
 
@@ -97,7 +105,7 @@ def _to_date(value) -> datetime.date:
 def _to_month(value) -> datetime.date:
     if type(value) is str and len(value) == 7 and value[4] == "-" and value[:4].isdigit() and value[5:].isdigit():
         month = _MONTHS.get(value)
-        if month is None and 1 <= int(value[5:]) <= 12:
+        if month is None and 1 <= int(value[5:]) <= 12 and 1900 <= int(value[:4]) <= 2200:
             month = _MONTHS[value] = datetime.date(int(value[:4]), int(value[5:]), 1)
         if month is not None:
             return month
@@ -107,7 +115,7 @@ def _to_month(value) -> datetime.date:
     if isinstance(text, str):
         m = _ISO_MONTH.match(text)
         if m and 1 <= int(m[2]) <= 12:
-            return datetime.date(int(m[1]), int(m[2]), 1)
+            return _in_years(datetime.date(int(m[1]), int(m[2]), 1), text)
         raise _fail("E107", msg("field.not_a_month", text=text))
     raise _fail("E103", msg("field.expected_month", what=type_name(value)))
 

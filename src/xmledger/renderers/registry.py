@@ -30,6 +30,7 @@ FORMATS: tuple[Format, ...] = (
     Format("csv", "comma-separated values, one table after another", "delimited", DATA),
     Format("tsv", "tab-separated values, one table after another", "delimited", DATA),
     Format("json", "one JSON document", "jsondoc", TEXT | {"chart"}),
+    Format("html", "one self-contained HTML page with charts (no script, opens offline)", "html", TEXT | {"chart"}),
 )
 BY_NAME = {name: f for f in FORMATS for name in (f.name, *f.aliases)}
 

@@ -56,6 +56,10 @@ def render_rich(report: Report) -> str:
             elif isinstance(block, FindingList):
                 for line in finding_lines(block.findings, lang):
                     console.print(escape(line), soft_wrap=True)
+            elif type(block).__name__ == "Chart":  # coloured bars (textchart); rich Text is never markup
+                from .textchart import chart_rich
+
+                console.print(chart_rich(block, lang), soft_wrap=True)
     return capture.get()
 
 

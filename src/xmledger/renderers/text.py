@@ -11,16 +11,24 @@ from ..reports.base import FindingList, Paragraphs, Report, Table
 from ..reports.cells import RIGHT, human
 
 
-_CONTROL = {c: f"\\x{c:02x}" for c in [*range(0, 32), 127] if c != 10}  # ESC, NUL, BEL ... as \\x1b
-_CONTROL_IN_CELLS = {**_CONTROL, 10: "\\n"}
+_HIDDEN = ("Cc", "Cf", "Zl", "Zp", "Cs")  # controls (C0, C1), format characters (bidi overrides), line separators
+
+
+def _escape(ch: str) -> str:
+    n = ord(ch)
+    return f"\\x{n:02x}" if n < 0x100 else f"\\u{n:04x}" if n < 0x10000 else f"\\U{n:08x}"
 
 
 def visible(text: str, newlines: bool = False) -> str:
-    """Text from the ledger as it may be printed: control characters (ESC, NUL, BEL, CR …) escaped, so that
-    no value can move a terminal's cursor, ring its bell or hide a line. Newlines only where they belong."""
-    if text.isprintable() or not text:
+    """Text from the ledger as it may be printed: control characters (ESC, NUL, BEL, CR, NEL …), bidi overrides
+    and line separators escaped (\\x1b), so that no value can move a terminal's cursor, ring its bell, reorder or
+    hide a line. Newlines only where they belong (paragraphs); spaces of every width stay."""
+    if not text or text.isprintable():
         return text
-    return text.translate(_CONTROL if newlines else _CONTROL_IN_CELLS)
+    import unicodedata
+
+    category = unicodedata.category
+    return "".join(ch if (newlines and ch == "\n") or category(ch) not in _HIDDEN else _escape(ch) for ch in text)
 
 
 def render(report: Report, fmt: str) -> str:
@@ -43,6 +51,10 @@ def render_text(report: Report, tablefmt: str) -> str:
                 out += [visible(text, newlines=True), ""]
         elif isinstance(block, FindingList):
             out += finding_lines(block.findings, lang)
+        elif type(block).__name__ == "Chart":  # bars of block characters (textchart)
+            from .textchart import chart_lines
+
+            out += [*chart_lines(block, lang), ""]
     return "\n".join(out) + ("\n" if out and out[-1] != "" else "")
 
 

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from ..metrics import figures as m
 from .base import Cell, Column, Report, ReportContext, Table, report
+from .page import cumulative_chart
 from .status import total_and_groups
 
 
-def completion(ctx: ReportContext, by: str = "category") -> Report:
+def completion(ctx: ReportContext, by: str = "category", chart: bool = False) -> Report:
+    """Plan completion by group, the months 1-12 (with `chart`, also drawn: cumulative completed against the
+    cumulative plan), and 双过半."""
     scope = m.evaluate(ctx.ledger, ctx.period, ctx.filters)
     columns = [Column("key", "text", by), Column("projects", "int"), Column("annual_plan", "amount"),
                Column("planned_to_date", "amount"), Column("completed_ytd", "amount"),
@@ -21,6 +24,7 @@ def completion(ctx: ReportContext, by: str = "category") -> Report:
                     [Column("month", "int"), Column("invested", "amount"), Column("cum_completed", "amount"),
                      Column("cum_planned", "amount"), Column("cum_rate", "rate")],
                     [list(row) for row in m.cumulative_by_month(scope)]),
+              *([cumulative_chart(ctx, scope)] if chart else []),
               Table("double_half", ctx.words("table.double_half"),
                     [Column("figure", "label"), Column("value", "cell")],
                     [["reached_month", Cell(total.reached_month, "int")],

@@ -26,8 +26,9 @@ def head_cells(by: str | None, row: LeaderRow) -> list:
     return [row.key, row.distinct("unit" if by == "leader" else "leader")]
 
 
-def leaders(ctx: ReportContext, by: str | None = None) -> Report:
-    scope = m.evaluate(ctx.ledger, ctx.period, ctx.filters)
+def leaders(ctx: ReportContext, by: str | None = None, *, scope: m.Scope | None = None) -> Report:
+    """`scope`: the context's, when the caller has it already (the workbook)."""
+    scope = scope or m.evaluate(ctx.ledger, ctx.period, ctx.filters)
     rows = []
     for row in leader_rows(scope, by):
         f = row.figures

@@ -23,9 +23,10 @@ LIST_COLUMNS = [*ISSUE_COLUMNS[:4], Column("difficulty", "code", prefix="difficu
                 Column("assignee_person"), *ISSUE_COLUMNS[4:], Column("flag", "code", prefix="flag_")]
 
 
-def issues(ctx: ReportContext, chosen: IssueFilters) -> Report:
+def issues(ctx: ReportContext, chosen: IssueFilters, *, views: list | None = None) -> Report:
+    """`views`: issue_views of the context, when the caller has them already (the workbook)."""
     rows = []
-    views = issue_list(ctx.ledger, ctx.period, ctx.filters, chosen)
+    views = issue_list(ctx.ledger, ctx.period, ctx.filters, chosen, views)
     for v in views:
         base, q = issue_row(v), v.issue
         rows.append([*base[:4], q.difficulty, q.assignee_unit, q.assignee_person, *base[4:],

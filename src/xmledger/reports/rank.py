@@ -14,8 +14,9 @@ def rank_columns(by: str) -> list[Column]:
             Column("resolution_rate", "rate"), Column("projects", "int")]
 
 
-def ranking(ctx: ReportContext, by: str, top: int | None = None, bottom: int | None = None) -> Report:
-    rows, ungrouped = rank(m.evaluate(ctx.ledger, ctx.period, ctx.filters), by)
+def ranking(ctx: ReportContext, by: str, top: int | None = None, bottom: int | None = None, *,
+            scope: m.Scope | None = None) -> Report:
+    rows, ungrouped = rank(scope or m.evaluate(ctx.ledger, ctx.period, ctx.filters), by)
 
     def table(key, title, part):
         return Table(key, title, rank_columns(by),

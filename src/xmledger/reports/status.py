@@ -66,8 +66,8 @@ def group_row(key: str, f: m.Figures) -> list:
             f.issues.resolution_rate, f.issues.overdue]
 
 
-def status(ctx: ReportContext, by: str | None = None) -> Report:
-    scope = m.evaluate(ctx.ledger, ctx.period, ctx.filters)
+def status(ctx: ReportContext, by: str | None = None, *, scope: m.Scope | None = None) -> Report:
+    scope = scope or m.evaluate(ctx.ledger, ctx.period, ctx.filters)
     f = m.figures(scope)
     data = {**meta(ctx), **figures_json(f)}
     blocks = [Table("figures", None, [Column("figure", "label"), Column("value", "cell")], figure_rows(f))]

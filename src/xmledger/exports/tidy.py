@@ -1,0 +1,229 @@
+"""The ledger as tidy tables: one row per record or child record, one column per YAML key.
+
+Shared by `export csv` (one file a table) and `export sqlite` (one table each,
+with keys). Column names are the YAML keys; a nested key is joined with `_`
+(`start.planned` -> `start_planned`, `assignee.unit` -> `assignee_unit`,
+`plan.date` -> `plan_date`), a leader's `name` is `leader`. Values are the
+record values: codes as written in YAML (`approval`, `hard`), amounts exact in
+the ledger unit, dates ISO, months `YYYY-MM`, lists joined with `;`.
+
+Two more tables hold the figures as of the export date, computed by
+`metrics` (one definition of each figure): `project_figures` (projects on
+year Y's list) and `issue_figures` (problems raised by D).
+"""
+
+from __future__ import annotations
+
+import datetime
+from decimal import Decimal
+from typing import Callable, Iterable, NamedTuple
+
+from ..core import records as r
+from ..reports.base import ReportContext
+
+
+class Col(NamedTuple):
+    name: str
+    kind: str = "text"  # text int amount (as written) derived (an amount computed) rate date month bool list
+    references: str | None = None  # "table(column)" for a foreign key
+
+
+class TableSpec(NamedTuple):
+    name: str
+    columns: tuple[Col, ...]
+    key: tuple[str, ...]  # primary key
+    rows: Callable[["Selection"], Iterable[tuple]]
+    indexes: tuple[tuple[str, ...], ...] = ()
+
+
+class Selection(NamedTuple):
+    """What an export holds: the records of the projects passing the filters, and the context's figures."""
+
+    ctx: ReportContext
+    projects: tuple[r.Project, ...]
+    ids: frozenset
+    cards: tuple[r.Responsibility, ...]
+    issues: tuple[r.Issue, ...]
+    scope: object  # metrics.figures.Scope of the context: projects on Y's list, problems counted for Y
+    issue_views: list  # metrics.problems.issue_views: every problem raised by D, as of D
+
+
+def select(ctx: ReportContext) -> Selection:
+    ledger, filters = ctx.ledger, ctx.filters
+    cards_of = ledger.cards_by_project
+    projects = tuple(p for p in ledger.projects if filters.admits(p, cards_of.get(p.id, ()))) if any(filters) \
+        else ledger.projects
+    ids = frozenset(p.id for p in projects)
+    cards = tuple(c for c in ledger.responsibilities if any(pid in ids for pid in c.projects))
+    issues = tuple(q for q in ledger.issues if q.project in ids)
+    from ..metrics.figures import evaluate
+    from ..metrics.problems import issue_views
+
+    return Selection(ctx, projects, ids, cards, issues, evaluate(ledger, ctx.period, filters),
+                     issue_views(ledger, ctx.period, filters))
+
+
+def _month(d: datetime.date) -> str:
+    return f"{d.year:04d}-{d.month:02d}"
+
+
+def project_rows(sel: Selection):
+    for p in sel.projects:
+        yield (p.id, p.name, p.level, p.category, p.owner, p.location, p.nature, p.content, p.land_mu,
+               p.total_investment, p.prior_investment, p.introduced, p.pool, p.tags, p.start.planned,
+               p.start.actual, p.completion.planned, p.completion.actual, p.operation.planned, p.operation.actual)
+
+
+def milestone_rows(sel: Selection):
+    for p in sel.projects:
+        for i, ms in enumerate(p.milestones, 1):
+            yield (p.id, i, ms.name, ms.planned, ms.actual)
+
+
+def plan_rows(sel: Selection):
+    for p in sel.projects:
+        for year in sorted(p.plans):
+            yield (p.id, year, p.plans[year].annual)
+
+
+def monthly_plan_rows(sel: Selection):
+    for p in sel.projects:
+        for year in sorted(p.plans):
+            monthly = p.plans[year].monthly
+            if monthly is not None:
+                for month, planned in enumerate(monthly, 1):
+                    if planned:
+                        yield (p.id, year, month, planned)
+
+
+def progress_rows(sel: Selection):
+    """Inline progress and the reports of progress/ alike (the ledger merged them), by project and month."""
+    reports = {(e.project, e.month): e for e in sel.ctx.ledger.progress_reports}
+    for p in sel.projects:
+        for e in sorted(p.progress, key=lambda e: e.month):
+            rep = reports.get((p.id, e.month))
+            yield (p.id, _month(e.month), e.invested, e.note, rep.reported_on if rep else None,
+                   rep.source if rep else None, "progress" if rep else "project")
+
+
+def card_rows(sel: Selection):
+    for c in sel.cards:
+        yield (c.id, c.leader, c.leader_title, c.unit, c.person, c.deputy, c.duties)
+
+
+def card_project_rows(sel: Selection):
+    for c in sel.cards:
+        for pid in dict.fromkeys(c.projects):
+            if pid in sel.ids:
+                yield (c.id, pid)
+
+
+def visit_rows(sel: Selection):
+    for c in sel.cards:
+        for i, v in enumerate(c.visits, 1):
+            if v.project in sel.ids:
+                yield (c.id, i, v.date, v.project, v.hours, v.note)
+
+
+def issue_rows(sel: Selection):
+    for q in sel.issues:
+        yield (q.id, q.project, q.category, q.title, q.detail, q.raised, q.reporter, q.difficulty, q.assignee_unit,
+               q.assignee_person, q.assigned, q.due, q.plan_date, q.plan_due, q.plan_text, q.resolved, q.resolution,
+               q.closed, q.feedback)
+
+
+def escalation_rows(sel: Selection):
+    for q in sel.issues:
+        for i, e in enumerate(q.escalations, 1):
+            yield (q.id, i, e.level, e.date, e.note)
+
+
+def project_figure_rows(sel: Selection):
+    from ..metrics.people import open_issue_counts
+
+    ctx = sel.ctx
+    ledger, period = ctx.ledger, ctx.period
+    open_counts = open_issue_counts(sel.scope)
+    for v in sel.scope.views:
+        yield (v.id, period.year, period.as_of, v.started, v.continuing, v.start_status, v.late_start_days,
+               v.completed, v.completing, v.annual, v.this_month, v.completed_ytd, v.ytd_rate, v.cumulative,
+               v.cumulative_rate, v.planned_to_date, v.progress_ratio, v.on_schedule, v.light,
+               open_counts.get(v.id, 0), ledger.units_of(v.id), ledger.leaders_of(v.id))
+
+
+def issue_figure_rows(sel: Selection):
+    ctx = sel.ctx
+    counted = {v.id for v in sel.scope.issues}
+    for v in sel.issue_views:  # in id order, as the ledger's problems are
+        yield (v.id, ctx.period.as_of, v.id in counted, v.due, v.status, v.resolved, v.closed, v.overdue,
+               v.overdue_days if v.overdue else None, v.plan_overdue, v.resolved_late, v.working_days, v.level)
+
+
+P, C, Q = "projects(id)", "cards(id)", "issues(id)"
+TABLES: tuple[TableSpec, ...] = (
+    TableSpec("projects", (
+        Col("id"), Col("name"), Col("level"), Col("category"), Col("owner"), Col("location"), Col("nature"),
+        Col("content"), Col("land_mu", "amount"), Col("total_investment", "amount"),
+        Col("prior_investment", "amount"), Col("introduced", "bool"), Col("pool"), Col("tags", "list"),
+        Col("start_planned", "date"), Col("start_actual", "date"), Col("completion_planned", "date"),
+        Col("completion_actual", "date"), Col("operation_planned", "date"), Col("operation_actual", "date")),
+        ("id",), project_rows, (("category",), ("location",))),
+    TableSpec("milestones", (Col("project", references=P), Col("seq", "int"), Col("name"), Col("planned", "date"),
+                             Col("actual", "date")), ("project", "seq"), milestone_rows),
+    TableSpec("plans", (Col("project", references=P), Col("year", "int"), Col("annual", "amount")),
+              ("project", "year"), plan_rows, (("year",),)),
+    TableSpec("monthly_plans", (Col("project", references=P), Col("year", "int"), Col("month", "int"),
+                                Col("planned", "amount")), ("project", "year", "month"), monthly_plan_rows,
+              (("year", "month"),)),
+    TableSpec("progress", (Col("project", references=P), Col("month", "month"), Col("invested", "amount"),
+                           Col("note"), Col("reported_on", "date"), Col("source"), Col("written_in")),
+              ("project", "month"), progress_rows, (("month",),)),
+    TableSpec("cards", (Col("id"), Col("leader"), Col("leader_title"), Col("unit"), Col("person"), Col("deputy"),
+                        Col("duties", "list")), ("id",), card_rows, (("unit",), ("leader",))),
+    TableSpec("card_projects", (Col("card", references=C), Col("project", references=P)), ("card", "project"),
+              card_project_rows, (("project",),)),
+    TableSpec("visits", (Col("card", references=C), Col("seq", "int"), Col("date", "date"),
+                         Col("project", references=P), Col("hours", "amount"), Col("note")), ("card", "seq"),
+              visit_rows, (("project",), ("date",))),
+    TableSpec("issues", (
+        Col("id"), Col("project", references=P), Col("category"), Col("title"), Col("detail"), Col("raised", "date"),
+        Col("reporter"), Col("difficulty"), Col("assignee_unit"), Col("assignee_person"), Col("assigned", "date"),
+        Col("due", "date"), Col("plan_date", "date"), Col("plan_due", "date"), Col("plan_text"),
+        Col("resolved", "date"), Col("resolution"), Col("closed", "date"), Col("feedback")),
+        ("id",), issue_rows, (("project",), ("assignee_unit",), ("raised",))),
+    TableSpec("escalations", (Col("issue", references=Q), Col("seq", "int"), Col("level", "int"), Col("date", "date"),
+                              Col("note")), ("issue", "seq"), escalation_rows),
+    TableSpec("project_figures", (
+        Col("project", references=P), Col("year", "int"), Col("as_of", "date"), Col("started", "bool"),
+        Col("continuing", "bool"), Col("start_status"), Col("late_start_days", "int"), Col("completed", "bool"),
+        Col("completing", "bool"), Col("annual", "amount"), Col("this_month", "derived"),
+        Col("completed_ytd", "derived"), Col("ytd_rate", "rate"), Col("cumulative", "derived"),
+        Col("cumulative_rate", "rate"), Col("planned_to_date", "derived"), Col("progress_ratio", "rate"),
+        Col("on_schedule", "bool"), Col("light"), Col("open_issues", "int"), Col("units", "list"),
+        Col("leaders", "list")), ("project",), project_figure_rows, (("light",),)),
+    TableSpec("issue_figures", (
+        Col("issue", references=Q), Col("as_of", "date"), Col("counted", "bool"), Col("due", "date"), Col("status"),
+        Col("resolved", "bool"), Col("closed", "bool"), Col("overdue", "bool"), Col("overdue_days", "int"),
+        Col("plan_overdue", "bool"), Col("resolved_late", "bool"), Col("working_days", "int"), Col("level", "int")),
+        ("issue",), issue_figure_rows, (("overdue",),)),
+)
+BY_NAME = {t.name: t for t in TABLES}
+
+
+def plain_amount(value: Decimal) -> str:
+    """An amount as written in the ledger: exact, its digits kept, no exponent (7000, 12.30, 0.0001)."""
+    return f"{value:f}"
+
+
+def derived_amount(value: Decimal) -> str:
+    """A computed amount (a sum, a plan to date): rounded half up to 4 decimals, trailing zeros dropped."""
+    from ..core.amounts import round_half_up
+
+    text = f"{round_half_up(value, 4):f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def rate_text(value: Decimal) -> str:
+    from ..core.amounts import round_half_up
+
+    return plain_amount(round_half_up(value, 8))
