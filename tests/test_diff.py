@@ -249,10 +249,12 @@ def test_every_format(repo, cli, fmt):
     result = cli("diff", "-L", path, "上周", "HEAD", *AS_OF, "--records", "--format", fmt)
     assert result.exit_code == 0, result.stdout + result.stderr
     if fmt in ("csv", "tsv"):
-        tables = result.stdout.split("\n\n")
-        assert [t.split("\n", 1)[0].split("," if fmt == "csv" else "\t")[0] for t in tables] == [
+        tables = result.stdout.split("\n\n")  # each table: "# key", its header, its rows
+        assert [t.split("\n", 1)[0] for t in tables] == ["# figures", "# projects", "# investment", "# problems",
+                                                         "# records"]
+        assert [t.split("\n")[1].split("," if fmt == "csv" else "\t")[0] for t in tables] == [
             "figure", "change", "id", "change", "record_kind"]
-        rows = list(csv.reader(io.StringIO(tables[2]), delimiter="," if fmt == "csv" else "\t"))
+        rows = list(csv.reader(io.StringIO(tables[2].split("\n", 1)[1]), delimiter="," if fmt == "csv" else "\t"))
         assert rows[1] == ["P-1", "绿竹韵共享生态苑项目", "2019-04", "correction", "410", "400", "-10"]
     elif fmt != "json":
         assert "变化对比" in result.stdout and "新开工" in result.stdout and "列入名单" in result.stdout
