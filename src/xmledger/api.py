@@ -39,6 +39,7 @@ REPORTS = {
     "issue-stats": ("xmledger.reports.problems", "issue_statistics"),
     "leaders": ("xmledger.reports.leaders", "leaders"),
     "rank": ("xmledger.reports.rank", "ranking"),
+    "diff": ("xmledger.reports.diff", "diff"),  # two contexts: report("diff", after, before=..., records=...)
     "page": ("xmledger.reports.page", "page"),
 }
 
@@ -59,8 +60,18 @@ class LedgerErrors(Exception):
         self.result = result
 
 
-def source(ledger: str | Path | LedgerSource | Mapping) -> LedgerSource:
-    """A source from a folder path, a mapping {path: bytes or text}, or a source as it is."""
+def source(ledger: str | Path | LedgerSource | Mapping, rev: str | None = None) -> LedgerSource:
+    """A source from a folder path, a mapping {path: bytes or text}, or a source as it is; with `rev`, the
+    folder as committed at that git revision (close the source when done: it holds a git process)."""
+    if rev is not None:
+        if isinstance(ledger, (LedgerSource, Mapping)):
+            raise UsageError("a revision (rev=) is read from a ledger folder in a git repository", "--rev")
+        from .sources.git import GitSource
+
+        try:
+            return GitSource(Path(ledger), rev)
+        except SourceError as e:
+            raise UsageError(str(e), e.option) from None
     if isinstance(ledger, LedgerSource):
         return ledger
     if isinstance(ledger, Mapping):
@@ -75,16 +86,30 @@ def source(ledger: str | Path | LedgerSource | Mapping) -> LedgerSource:
         raise UsageError(str(e), e.option) from None
 
 
-def load(ledger: str | Path | LedgerSource | Mapping, *, today: datetime.date | None = None, cache: bool = True,
-         jobs: int | None = None, place_warnings: bool = True) -> LoadResult:
+def load(ledger: str | Path | LedgerSource | Mapping, *, rev: str | None = None, today: datetime.date | None = None,
+         cache: bool = True, jobs: int | None = None, place_warnings: bool = True) -> LoadResult:
     """Read and check a whole ledger: the Ledger of its valid records, and every finding, placed
-    (place_warnings=False: warnings across records may lack their line, which saves a second read)."""
-    src = source(ledger)
+    (place_warnings=False: warnings across records may lack their line, which saves a second read).
+
+    With `rev` (a git revision: a commit, branch, tag, HEAD~1 ...), the ledger folder as committed then, read
+    from git without touching the working tree; findings name `REV:path:line:col`."""
+    src = source(ledger, rev)
     try:
         return load_source(src, today or datetime.date.today(), use_cache=cache, jobs=jobs,
                            place_warnings=place_warnings)
     except SourceError as e:
         raise UsageError(str(e), e.option) from None
+    finally:
+        if src is not ledger:  # made here: its git process ends here
+            src.close()
+
+
+def one_cache():
+    """A `with` block whose loads share the parse cache: load two revisions of one ledger inside it (as `diff`
+    does) and the cache is read once, and unchanged files give the same record objects."""
+    from .loading.cache import shared
+
+    return shared()
 
 
 def load_files(files: Mapping[str, bytes | str], *, today: datetime.date | None = None) -> LoadResult:

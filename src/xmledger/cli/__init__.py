@@ -35,7 +35,7 @@ def _root(
     """Ledger (台账) of key construction projects."""
 
 
-from . import ledgercmds, reportcmds, problemcmds, ingestcmds, exportcmds, explaincmds  # noqa: E402,F401  (registers commands)
+from . import ledgercmds, reportcmds, problemcmds, diffcmds, ingestcmds, exportcmds, explaincmds  # noqa: E402,F401,E501  (registers commands)
 
 
 def main() -> None:

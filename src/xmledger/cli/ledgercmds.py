@@ -7,7 +7,8 @@ from typing import Annotated, Optional
 import typer
 
 from . import app
-from .options import FORMAT_HELP, Format, LangOption, LedgerOption, NoCacheOption, err, load_ledger, out, resolve_root
+from .options import (FORMAT_HELP, Format, LangOption, LedgerOption, NoCacheOption, RevOption, err, load_ledger, out,
+                      resolve_root)
 
 
 @app.command()
@@ -23,11 +24,13 @@ def check(
                                               "starting with it; repeatable.", show_default=False)] = [],
     lang: LangOption = None,
     no_cache: NoCacheOption = False,
+    rev: RevOption = None,
 ) -> None:
     """Validate every file of the ledger and report ALL findings, sorted by file and line.
 
     Exit 0 when there are no errors (and, with --strict, no warnings); 1 otherwise. Findings left out by
-    --select/--ignore do not count.
+    --select/--ignore do not count. With --rev, the ledger as committed at that revision (findings name
+    REV:path:line:col).
     """
     from .. import api
     from ..core.findings import CODES, select as choose
@@ -37,8 +40,8 @@ def check(
         if not any(c.startswith(code.upper()) for c in CODES):
             raise typer.BadParameter(f"no finding code starts with {code!r} (see docs/errors.md)",
                                      param_hint="--select/--ignore")
-    root = resolve_root(ledger)
-    result = load_ledger(root, no_cache)
+    root = resolve_root(ledger, rev)
+    result = load_ledger(root, no_cache, rev=rev)
     language = lang.value if lang else result.ledger.settings.language  # the people who fix the files read it
     findings = choose(result.findings, tuple(c.upper() for c in select), tuple(c.upper() for c in ignore))
     report = api.check(result._replace(findings=findings), language)

@@ -24,8 +24,11 @@ import typer
 from ..renderers.registry import FORMATS
 
 
-def resolve_root(ledger: Optional[Path]) -> Path:
-    """The ledger folder from -L, $XMLEDGER_LEDGER or the working folder upwards."""
+def resolve_root(ledger: Optional[Path], rev: Optional[str] = None) -> Path:
+    """The ledger folder from -L, $XMLEDGER_LEDGER or the working folder upwards.
+
+    With --rev the folder is read from git: it need not exist in the working tree, and without -L the
+    working folder is the ledger's when no folder above it holds ledger.yaml."""
     from ..sources.folder import find_root
 
     if ledger is None and os.environ.get("XMLEDGER_LEDGER"):
@@ -33,11 +36,13 @@ def resolve_root(ledger: Optional[Path]) -> Path:
     if ledger is not None:
         if ledger.name == "ledger.yaml" and not ledger.is_dir():
             ledger = ledger.parent
-        if not ledger.is_dir():
+        if not ledger.is_dir() and (rev is None or ledger.exists()):
             raise typer.BadParameter(f"{ledger} is not a folder", param_hint="-L/--ledger")
         return ledger
     found = find_root(Path.cwd())
     if found is None:
+        if rev is not None:
+            return Path.cwd()
         raise typer.BadParameter("no ledger.yaml in this folder or any above it: pass -L PATH or set "
                                  "XMLEDGER_LEDGER", param_hint="-L/--ledger")
     return found
@@ -65,13 +70,14 @@ def bulk_allocation():
             gc.enable()
 
 
-def load_ledger(root: Path, no_cache: bool = False, place_warnings: bool = True):
-    """The ledger at `root`, read and checked (LoadResult). Reports show no warnings: they need not place them."""
+def load_ledger(root: Path, no_cache: bool = False, place_warnings: bool = True, rev: Optional[str] = None):
+    """The ledger at `root` (as committed at `rev`, if given), read and checked (LoadResult). Reports show no
+    warnings: they need not place them."""
     from .. import api
 
     try:
         with bulk_allocation():
-            return api.load(root, today=today(), cache=not no_cache, place_warnings=place_warnings)
+            return api.load(root, rev=rev, today=today(), cache=not no_cache, place_warnings=place_warnings)
     except api.UsageError as e:
         raise typer.BadParameter(str(e), param_hint=e.option or "-L/--ledger") from None
 
@@ -144,6 +150,8 @@ SHARED = [
     ("allow_errors", bool, False, ("--allow-errors",), "Report even if the ledger has errors, leaving out the "
      "records with errors (the output says how many)."),
     ("no_cache", bool, False, ("--no-cache",), "Check every file; neither read nor write the parse cache."),
+    ("rev", Optional[str], None, ("--rev",), "Read the ledger as committed at this git revision (a commit, branch, "
+     "tag, HEAD~1, main@{2019-05-31} ...), straight from git: no checkout, the working tree untouched."),
     ("excel", bool, False, ("--excel",), "csv/tsv for Excel and WPS: start with a UTF-8 byte order mark, so that "
      "Chinese reads right on Chinese Windows."),
 ]
@@ -164,6 +172,7 @@ def shared_parameters(renamed: dict[str, str]) -> list[inspect.Parameter]:
 LedgerOption = shared_option("ledger")
 NoCacheOption = shared_option("no_cache")
 LangOption = shared_option("lang")
+RevOption = shared_option("rev")
 
 
 class ReportOptions(NamedTuple):
@@ -180,6 +189,7 @@ class ReportOptions(NamedTuple):
     tag: list
     allow_errors: bool
     no_cache: bool
+    rev: Optional[str] = None
     excel: bool = False
     renamed: dict = {}  # shared options this command spells otherwise (issues: --project-category)
 
@@ -220,23 +230,27 @@ def report_context(opts: ReportOptions):
         period = api.period(opts.as_of, opts.year, today())
     except api.UsageError as e:
         raise typer.BadParameter(str(e), param_hint=e.option) from None
-    root = resolve_root(opts.ledger)
-    result = load_ledger(root, opts.no_cache, place_warnings=False)
+    root = resolve_root(opts.ledger, opts.rev)
+    result = load_ledger(root, opts.no_cache, place_warnings=False, rev=opts.rev)
     filters = Filters(*(tuple(getattr(opts, k)) for k in Filters._fields))
     try:
         return api.context(result, period=period, filters=filters, lang=opts.lang.value if opts.lang else None,
                            allow_errors=opts.allow_errors)
     except api.LedgerErrors:
-        refuse(result, root, opts.lang.value if opts.lang else result.ledger.settings.language)
+        refuse(result, root, opts.lang.value if opts.lang else result.ledger.settings.language, opts.rev)
     except api.UsageError as e:
         raise typer.BadParameter(str(e), param_hint=opts.flag(e.option)) from None
 
 
-def refuse(result, root: Path, lang: str) -> None:
+def refuse(result, root: Path, lang: str, rev: Optional[str] = None) -> None:
     """A ledger with errors: the first errors, and where to see them all (exit 1)."""
+    import shlex
+
     from ..core.words import words
     from ..renderers.text import headline
 
+    if rev is not None:  # the command that shows them all reads the same revision
+        root = f"{shlex.quote(str(root))} --rev {shlex.quote(rev)}"
     errors = result.errors
     shown = errors[:5]
     more = len(errors) - len(shown)

@@ -73,12 +73,53 @@ def show(opts: ReportOptions, project: Annotated[str, typer.Argument(help="Proje
 
 @app.command()
 @report_options
-def summary(opts: ReportOptions) -> None:
+def summary(
+    opts: ReportOptions,
+    since: Annotated[Optional[str], typer.Option("--since", metavar="REV|DATE", help="Add a paragraph of what "
+                                                 "changed since then (新开工、新竣工、新报完成投资、新收集问题、新办结、"
+                                                 "新增逾期): a date (the same ledger as of that day) or a git revision "
+                                                 "(the ledger as committed then, as of its commit date or --as-of, "
+                                                 "whichever is earlier).", show_default=False)] = None,
+) -> None:
     """The circular (通报) as plain text, for cron and mail: starts, investment, 双过半, problems, red lights.
 
     --format markdown gives a heading and paragraphs; json the paragraphs and the figures they quote; html a
-    page with the headline figures and charts too (the page of `export html`)."""
+    page with the headline figures and charts too (the page of `export html`).
+    --since REV|DATE adds what changed since last week's circular."""
     from .. import api
 
-    ctx = report_context(opts)
-    emit(api.report("page" if opts.fmt.value == "html" else "summary", ctx), opts)
+    with api.one_cache():  # the circular and the state it is compared with read the parse cache once
+        ctx = report_context(opts)
+        before = since_context(opts, ctx, since) if since is not None else None
+    if opts.fmt.value == "html":
+        emit(api.report("page", ctx), opts)
+    else:
+        emit(api.report("summary", ctx, since=before), opts)
+
+
+def since_context(opts: ReportOptions, ctx, since: str):
+    """The state `--since` names: the same ledger as of a date, or the ledger at a revision as of its commit date
+    (or the report's date, if that is earlier). A text that reads as a date is a date."""
+    from .. import api
+    from .options import load_ledger, refuse, resolve_root
+
+    try:
+        frame = api.period(since, ctx.period.year)
+    except api.UsageError:
+        frame = None
+    if frame is not None:
+        if frame.as_of > ctx.period.as_of:
+            raise typer.BadParameter(f"{since} is after the date of the circular ({ctx.period.as_of})",
+                                     param_hint="--since")
+        return ctx._replace(period=frame)
+    root = resolve_root(opts.ledger, since)
+    try:
+        result = load_ledger(root, opts.no_cache, place_warnings=False, rev=since)
+    except typer.BadParameter as e:
+        raise typer.BadParameter(e.message, param_hint="--since") from None
+    day = min(ctx.period.as_of, result.committed or ctx.period.as_of)
+    try:
+        return api.context(result, period=api.period(day, ctx.period.year), filters=ctx.filters, lang=ctx.lang,
+                           allow_errors=opts.allow_errors)
+    except api.LedgerErrors:
+        refuse(result, root, ctx.lang, since)

@@ -485,6 +485,37 @@ LABELS: dict[str, tuple[str, str]] = {  # column headers, figure names, values s
     "chart.start_rate": ("开工率", "start rate"),
     "chart.raised": ("提出", "raised"),
     "chart.resolved": ("办结", "resolved"),
+
+    # ---------------------------------------------------------------- git-native ledger (issue 10): --rev, diff, summary --since
+    "working_tree": ("工作区", "working tree"),
+    "before": ("变化前", "before"),
+    "after": ("变化后", "after"),
+    "change": ("变化", "change"),
+    "entry": ("类型", "entry"),
+    "entry_new": ("新报", "new"),
+    "entry_correction": ("更正", "correction"),
+    "change_added": ("列入名单", "added to the list"),
+    "change_removed": ("移出名单", "removed from the list"),
+    "change_started": ("新开工", "started"),
+    "change_completed": ("新竣工", "completed"),
+    "change_light": ("预警变化", "light changed"),
+    "change_plan": ("年度计划调整", "annual plan changed"),
+    "change_monthly_plan": ("月度计划调整", "monthly plan changed"),
+    "change_raised": ("新收集", "raised"),
+    "change_resolved": ("新办结", "resolved"),
+    "change_closed": ("新销号", "closed"),
+    "change_escalated": ("提级化解", "escalated"),
+    "change_overdue": ("新增逾期", "newly overdue"),
+    "record_kind": ("记录类型", "record"),
+    "kind_settings": ("台账设置", "settings"),
+    "kind_projects": ("项目", "project"),
+    "kind_responsibilities": ("跟踪卡", "card"),
+    "kind_issues": ("问题", "problem"),
+    "record_change": ("操作", "change"),
+    "record_added": ("新增", "added"),
+    "record_removed": ("删除", "removed"),
+    "record_changed": ("修改", "changed"),
+    "field": ("字段", "field"),
 }
 
 
@@ -1080,4 +1111,34 @@ SENTENCES: dict[str, tuple[str, str]] = {
     "page.generated": ("由 xmledger {version} 生成", "Made by xmledger {version}"),
     "export.wrote": ("已写入 {path}", "wrote {path}"),
     "export.wrote_many": ("已写入 {n} 个文件到 {path}", "wrote {n} files to {path}"),
+
+    # ---------------------------------------------------------------- git-native ledger (issue 10): --rev, diff, summary --since
+    "read.cannot_read.git_symlink": ("在 git 中是符号链接：按版本读取时不跟随链接，其中的记录未计入",
+                                     "is a symbolic link in git: a revision is read without following links, "
+                                     "so its records are not counted"),
+    "read.cannot_read.git_symlink.hint": ("把链接换成文件本身（git rm 链接，git add 文件）",
+                                          "commit the file itself instead of a link to it"),
+    "read.cannot_read.git_submodule": ("是 git 子模块：子模块的文件不属于这个版本，其中的记录未计入",
+                                       "is a git submodule: its files are not part of this revision, "
+                                       "so its records are not counted"),
+    "read.cannot_read.git_submodule.hint": ("把记录直接提交到台账仓库，不要放在子模块里",
+                                            "commit the records into the ledger's own repository, not a submodule"),
+    "circ.revision": ("（本通报依据台账版本 {revision} 生成）", "(Made from revision {revision} of the ledger.)"),
+    "heading.diff": ("{name} · 变化对比 · {year}年 · {before} → {after} · 单位：{unit}",
+                     "{name} · changes · {year} · {before} → {after} · amounts in {unit}"),
+    "diff.state": ("{revision} 截至{date}", "{revision} as of {date}"),
+    "table.diff_figures": ("主要指标对比", "headline figures"),
+    "table.diff_projects": ("项目变化（{n}项）", "projects ({n} changes)"),
+    "table.diff_investment": ("期间报送的投资（新报{new}，更正{corrections}，合计{total}）",
+                              "investment reported in between (new {new}, corrections {corrections}, total {total})"),
+    "table.diff_problems": ("问题变化（{n}项）", "problems ({n} changes)"),
+    "table.diff_records": ("记录变化（逐字段，{n}项）", "records, field by field ({n} changes)"),
+    "circ.since": ("自{since}以来，新开工项目{started}个、新竣工项目{completed}个，新报完成投资{amount}{corrections}；"
+                   "新收集问题{raised}个、新办结问题{resolved}个，新增逾期未办结问题{overdue}个{red}。",
+                   "Since {since}, {started} projects started and {completed} completed; {amount} of new investment "
+                   "was reported{corrections}; {raised} problems were raised, {resolved} resolved and {overdue} became "
+                   "overdue{red}."),
+    "circ.since_revision": ("台账版本 {revision} ", "revision {revision} of the ledger"),
+    "circ.since_corrections": ("（另更正以前报送的投资{amount}）", " (and earlier reports were corrected by {amount})"),
+    "circ.since_red": ("；新增红灯项目{n}个", "; {n} projects turned red"),
 }

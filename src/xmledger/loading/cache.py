@@ -28,6 +28,7 @@ pickles, so a folder someone else can write to is never read.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import pickle
@@ -118,8 +119,37 @@ def unseal(data: bytes):
     return pickle.loads(blob)
 
 
+_SHARED: list | None = None  # inside `shared()`: the caches loaded so far, reused by later loads
+
+
+@contextlib.contextmanager
+def shared():
+    """Loads inside this block share their caches: a second load of the same ledger (`diff` reads two
+    revisions of one ledger) unpickles no shard again, and the records of a file unchanged between the
+    revisions are the same objects in both. Outside it every load reads the cache afresh."""
+    global _SHARED
+    outer, _SHARED = _SHARED, [] if _SHARED is None else _SHARED
+    try:
+        yield
+    finally:
+        _SHARED = outer
+
+
 class ParseCache:
     """The cached entries of one ledger, and which shards need writing back."""
+
+    @classmethod
+    def opened(cls, identity: str, settings_key: str) -> "ParseCache":
+        """The loaded cache of a ledger (the one loaded before inside `shared()`, if any)."""
+        cache = cls(identity, settings_key)
+        if _SHARED is not None:
+            for known in _SHARED:
+                if (known.folder, known.header, known.settings_key) == (cache.folder, cache.header, settings_key):
+                    return known
+        cache.load()
+        if _SHARED is not None:
+            _SHARED.append(cache)
+        return cache
 
     def __init__(self, identity: str, settings_key: str):
         self.folder = cache_root() / hashlib.blake2b(identity.encode("utf-8", "surrogateescape"),

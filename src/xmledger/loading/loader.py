@@ -34,6 +34,7 @@ class LoadResult(NamedTuple):
     files: int  # record files read
     settings_usable: bool  # ledger.yaml was read and is valid: figures can be reported
     described: str = ""  # what was read, when not simply a folder ("HEAD~1 (2026-11-16)")
+    committed: datetime.date | None = None  # the commit's date, when read from a git revision
 
     @property
     def has_errors(self) -> bool:
@@ -59,9 +60,7 @@ def load(source: LedgerSource, today: datetime.date, use_cache: bool = True, job
     findings: list[Finding] = list(scan.findings)
     settings_data = source.read(scan.settings) if scan.settings is not None else None
     settings_key = content_key(settings_data) if settings_data is not None else "-"
-    cache = ParseCache(source.identity, settings_key) if use_cache else None
-    if cache is not None:
-        cache.load()
+    cache = ParseCache.opened(source.identity, settings_key) if use_cache else None
     if scan.settings is not None and settings_data is None:  # there, but not readable: never the defaults
         if not any(f.file == LEDGER_FILE for f in scan.findings):
             findings.append(Finding(LEDGER_FILE, None, None, "E012", None, msg("read.cannot_read.file", detail=""),
@@ -105,7 +104,7 @@ def load(source: LedgerSource, today: datetime.date, use_cache: bool = True, job
                        by_kind["progress"])
     findings = [f._replace(file=source.shown(f.file)) for f in findings]
     return LoadResult(ledger, sorted_findings(findings), left_out, unreadable, len(scan.files), usable,
-                      source.describe())
+                      source.describe(), getattr(source, "committed", None))
 
 
 def place_across(source: LedgerSource, files: list[FileRef], checked: list, aimed: list[Finding], cache,
@@ -178,8 +177,9 @@ def check_files(source: LedgerSource, files: list[FileRef], settings: r.Settings
     for i in todo:
         groups.setdefault(shard_of(files[i].path), []).append(i)
     order = [i for shard in sorted(groups) for i in groups[shard]]
-    tasks = [[(files[i].kind, files[i].path, None if source.fork_safe else source.read(files[i]))
-              for i in groups[shard]] for shard in sorted(groups)]
+    # a source that workers cannot read (a pipe to git) gives every file's bytes here, in one go
+    data = {} if source.fork_safe else dict(zip(order, source.read_many([files[i] for i in order])))
+    tasks = [[(files[i].kind, files[i].path, data.get(i)) for i in groups[shard]] for shard in sorted(groups)]
     for i, (key, result, read_ns) in zip(order, check_many(source, tasks, settings, size, jobs)):
         out[i] = (key, result)
         if cache is not None and key:

@@ -18,7 +18,7 @@ from ..core.words import label, t
 from .base import Cell
 
 DASH = "-"
-RIGHT = frozenset({"int", "amount", "rate", "pp", "growth", "decimal", "score"})  # right-aligned kinds
+RIGHT = frozenset({"int", "amount", "rate", "pp", "growth", "decimal", "score", "delta"})  # right-aligned kinds
 
 
 def plain_decimal(value: Decimal, places: int) -> str:
@@ -42,6 +42,8 @@ def human(value: Any, kind: str, lang: str, prefix: str = "") -> str:
         return f"{round_half_up(value * 100, 1):+f}%"
     if kind == "pp":
         return f"{round_half_up(value, 1):+f}"
+    if kind == "delta":  # a signed change of a count (+3) or an amount (+1200.00)
+        return f"{value:+d}" if isinstance(value, int) else f"{round_half_up(value, 2):+f}"
     if kind == "decimal":
         return f"{round_half_up(Decimal(value), 1):f}"
     if kind == "score":

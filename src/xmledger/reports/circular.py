@@ -55,16 +55,27 @@ def billions(value: Decimal, unit: str) -> str:
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
-def summary(ctx: ReportContext) -> Report:
-    """The circular as a report: its title and paragraphs; json gets the figures it quotes too."""
-    (title, *rest), f = paragraphs(ctx)
+def summary(ctx: ReportContext, since: ReportContext | None = None) -> Report:
+    """The circular as a report: its title and paragraphs; json gets the figures it quotes too.
+
+    With `since` (the ledger at an earlier revision or date), a paragraph after the first says what changed
+    since then (新开工、新竣工、新报完成投资、新收集、新办结、新增逾期), from the same changes as `diff`."""
+    from .diff import changes, state_json
+
+    d = changes(ctx, since) if since is not None else None
+    (title, *rest), f = paragraphs(ctx, since, d)
+    if ctx.described:  # read from git: say which revision, so a mailed circular can be traced
+        rest.append(ctx.words("circ.revision", revision=ctx.described))
     data = {"title": title, "paragraphs": rest, **meta(ctx), "figures": figures_json(f)}
+    if d is not None:
+        data["since"] = {"from": state_json(since), "counts": dict(d.counts), "invested_new": d.invested_new,
+                         "invested_corrections": d.invested_corrections}
     return Report("summary", title, [Paragraphs("paragraphs", rest)], data, (), meta(ctx), ctx.lang)
 
 
-def paragraphs(ctx: ReportContext) -> tuple[list[str], m.Figures]:
+def paragraphs(ctx: ReportContext, since: ReportContext | None = None, changed=None) -> tuple[list[str], m.Figures]:
     """The title and paragraphs of the circular, and its figures. With red lights it also names the
-    three lowest-ranked units (排名后三位)."""
+    three lowest-ranked units (排名后三位); with `since`, what changed since then."""
     lang, w = ctx.lang, ctx.words
     s, p, unit = ctx.ledger.settings, ctx.period, ctx.unit
     scope = m.evaluate(ctx.ledger, p, ctx.filters)
@@ -100,6 +111,8 @@ def paragraphs(ctx: ReportContext) -> tuple[list[str], m.Figures]:
     if len(parts) > 1:
         head += w("circ.breakdown", parts=w("circ.sep").join(parts))
     out.append(head)
+    if since is not None:
+        out.append(since_paragraph(ctx, since, changed, amount))
 
     text = w("circ.started", n=f.started, rate=pct(f.start_rate))
     if f.yoy and f.yoy["start_rate_pp"] is not None:
@@ -171,6 +184,35 @@ def paragraphs(ctx: ReportContext) -> tuple[list[str], m.Figures]:
             out.append(w("circ.tail", units=w("circ.list_sep").join(items)))
     out += calendar_note(ctx, scope.all_issues)  # a footnote: deadlines counted without the official calendar
     return out, f
+
+
+def since_paragraph(ctx: ReportContext, since: ReportContext, d, amount) -> str:
+    """本周以来: what changed since an earlier state of the ledger (a revision or a date), as `diff` counts it
+    (d: metrics.diff.LedgerDiff)."""
+    w, unit, n = ctx.words, ctx.unit, d.counts
+    small = lambda x: abs(x.scaleb(UNIT_EXPONENT[unit] - 8)) < 1  # noqa: E731  under 1亿元
+    if ctx.lang == "zh":  # a week's investment is often under 1亿元: then in 万元 (SPEC §7)
+        amount = lambda x: f"{scaled(x, unit, 4)}万元" if small(x) else f"{format_yi(x, unit)}亿元"  # noqa: E731
+    else:
+        amount = lambda x: f"CNY {scaled(x, unit, 6)} million" if small(x) else f"CNY {billions(x, unit)} billion"  # noqa: E731
+    if since.described and since.described != ctx.described:
+        when = w("circ.since_revision", revision=since.described)
+    else:
+        t = since.period.as_of
+        when = f"{t.year}年{t.month}月{t.day}日" if ctx.lang == "zh" else \
+            f"{t.day} {calendar.month_name[t.month]} {t.year}"
+    corrections = w("circ.since_corrections", amount=amount(d.invested_corrections)) \
+        if d.invested_corrections else ""
+    red = w("circ.since_red", n=n["red"]) if n["red"] else ""
+    return w("circ.since", since=when, started=n["started"], completed=n["completed"],
+             amount=amount(d.invested_new), corrections=corrections, raised=n["raised"], resolved=n["resolved"],
+             overdue=n["overdue"], red=red)
+
+
+def scaled(value: Decimal, unit: str, exponent: int) -> str:
+    """An amount in units of 10^exponent yuan (4: 万元, 6: millions), at most two decimals, no trailing zeros."""
+    text = f"{round_half_up(value.scaleb(UNIT_EXPONENT[unit] - exponent), 2):f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
 
 
 def names(ctx: ReportContext, items) -> str:

@@ -75,6 +75,19 @@ class LedgerSource:
         """The file's bytes; None when it cannot be read (the loader reports it)."""
         raise NotImplementedError
 
+    def read_many(self, refs: list[FileRef]) -> list[bytes | None]:
+        """The bytes of many files at once (a source behind a pipe answers them without a round trip each)."""
+        return [self.read(ref) for ref in refs]
+
+    def close(self) -> None:
+        """Release what the source holds open (a git process); reading again reopens it."""
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
     def shown(self, path: str) -> str:
         """A path as findings show it: the source's label in front, names that are not UTF-8 escaped."""
         return printable(self.label + path)

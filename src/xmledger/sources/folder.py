@@ -75,10 +75,7 @@ class FolderSource(LedgerSource):
                 stray: list[FileRef] = []
                 self._walk(top.path, top.name, top.name, stray, [], set())
                 if stray:
-                    hint = did_you_mean(top.name, RECORD_FOLDERS) or msg("read.not_read_folder.hint")
-                    findings.append(Finding(shown_name(top.name) + "/", None, None, "W106", None,
-                                            msg("read.not_read_folder", count=len(stray), folder=shown_name(top.name)),
-                                            None, hint))
+                    findings.append(stray_folder(shown_name(top.name), len(stray)))
         return Scan(settings, files, findings)
 
     def _settings(self, findings: list[Finding]) -> FileRef | None:
@@ -87,14 +84,14 @@ class FolderSource(LedgerSource):
             st = os.stat(path)
         except FileNotFoundError:
             if os.path.islink(path):  # a link to nothing
-                findings.append(_unreadable(LEDGER_FILE, "link_dangling"))
+                findings.append(unreadable(LEDGER_FILE, "link_dangling"))
                 return FileRef("settings", LEDGER_FILE, None, None)
             return None
         except OSError as e:
-            findings.append(_unreadable(LEDGER_FILE, "link_loop" if e.errno == 40 else "os", e.strerror))
+            findings.append(unreadable(LEDGER_FILE, "link_loop" if e.errno == 40 else "os", e.strerror))
             return FileRef("settings", LEDGER_FILE, None, None)
         if not statmod.S_ISREG(st.st_mode):
-            findings.append(_unreadable(LEDGER_FILE, "not_regular"))
+            findings.append(unreadable(LEDGER_FILE, "not_regular"))
             return FileRef("settings", LEDGER_FILE, None, None)
         return FileRef("settings", LEDGER_FILE, None, stamp_of(st))
 
@@ -104,7 +101,7 @@ class FolderSource(LedgerSource):
             st = os.stat(folder)
             items = sorted(os.scandir(folder), key=lambda e: e.name)
         except OSError as e:
-            findings.append(_unreadable(shown_name(rel) + "/", "folder", e.strerror))
+            findings.append(unreadable(shown_name(rel) + "/", "folder", e.strerror))
             return
         if (st.st_dev, st.st_ino) in seen:
             return
@@ -117,17 +114,17 @@ class FolderSource(LedgerSource):
                 try:
                     est = e.stat()
                 except FileNotFoundError:
-                    findings.append(_unreadable(shown_name(path), "link_dangling"))
+                    findings.append(unreadable(shown_name(path), "link_dangling"))
                     continue
                 except OSError as err:
-                    findings.append(_unreadable(shown_name(path), "link_loop" if err.errno == 40 else "os",
+                    findings.append(unreadable(shown_name(path), "link_loop" if err.errno == 40 else "os",
                                                 err.strerror))
                     continue
                 if statmod.S_ISREG(est.st_mode):
                     out.append(FileRef(kind, path, None, stamp_of(est)))
                     continue
                 if not statmod.S_ISDIR(est.st_mode):
-                    findings.append(_unreadable(shown_name(path), "not_regular"))
+                    findings.append(unreadable(shown_name(path), "not_regular"))
                     continue
             if _is_dir(e, findings, shown_name(path) + "/"):
                 self._walk(e.path, kind, path, out, findings, seen)
@@ -172,10 +169,18 @@ def _is_dir(entry: os.DirEntry, findings: list[Finding] | None, shown: str) -> b
         return entry.is_dir()
     except OSError as e:
         if findings is not None:
-            findings.append(_unreadable(shown, "link_loop" if e.errno == 40 else "os", e.strerror))
+            findings.append(unreadable(shown, "link_loop" if e.errno == 40 else "os", e.strerror))
         return False
 
 
-def _unreadable(shown: str, why: str, detail: str | None = None) -> Finding:
+def stray_folder(name: str, count: int) -> Finding:
+    """W106: a top-level folder that is not a record folder holds `count` YAML files, which are not read."""
+    hint = did_you_mean(name, RECORD_FOLDERS) or msg("read.not_read_folder.hint")
+    return Finding(name + "/", None, None, "W106", None, msg("read.not_read_folder", count=count, folder=name), None,
+                   hint)
+
+
+def unreadable(shown: str, why: str, detail: str | None = None) -> Finding:
+    """E012: what cannot be read, and why (a words key under read.cannot_read)."""
     return Finding(shown, None, None, "E012", None, msg(f"read.cannot_read.{why}", detail=detail or ""), None,
                    msg(f"read.cannot_read.{why}.hint"))
