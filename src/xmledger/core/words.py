@@ -1128,17 +1128,17 @@ SENTENCES: dict[str, tuple[str, str]] = {
                      "{name} · changes · {year} · {before} → {after} · amounts in {unit}"),
     "diff.state": ("{revision} 截至{date}", "{revision} as of {date}"),
     "table.diff_figures": ("主要指标对比", "headline figures"),
-    "table.diff_projects": ("项目变化（{n}项）", "projects ({n} changes)"),
+    "table.diff_projects": ("项目变化（{n}项）", "projects ({n} {n:change|changes})"),
     "table.diff_investment": ("期间报送的投资（新报{new}，更正{corrections}，合计{total}）",
                               "investment reported in between (new {new}, corrections {corrections}, total {total})"),
-    "table.diff_problems": ("问题变化（{n}项）", "problems ({n} changes)"),
-    "table.diff_records": ("记录变化（逐字段，{n}项）", "records, field by field ({n} changes)"),
+    "table.diff_problems": ("问题变化（{n}项）", "problems ({n} {n:change|changes})"),
+    "table.diff_records": ("记录变化（逐字段，{n}项）", "records, field by field ({n} {n:change|changes})"),
     "circ.since": ("自{since}以来，新开工项目{started}个、新竣工项目{completed}个，新报完成投资{amount}{corrections}；"
                    "新收集问题{raised}个、新办结问题{resolved}个，新增逾期未办结问题{overdue}个{red}。",
-                   "Since {since}, {started} projects started and {completed} completed; {amount} of new investment "
-                   "was reported{corrections}; {raised} problems were raised, {resolved} resolved and {overdue} became "
-                   "overdue{red}."),
+                   "Since {since}, {started} {started:project|projects} started and {completed} completed; {amount} "
+                   "of new investment was reported{corrections}; {raised} {raised:problem was|problems were} raised, "
+                   "{resolved} resolved and {overdue} became overdue{red}."),
     "circ.since_revision": ("台账版本 {revision} ", "revision {revision} of the ledger"),
     "circ.since_corrections": ("（另更正以前报送的投资{amount}）", " (and earlier reports were corrected by {amount})"),
-    "circ.since_red": ("；新增红灯项目{n}个", "; {n} projects turned red"),
+    "circ.since_red": ("；新增红灯项目{n}个", "; {n} {n:project|projects} turned red"),
 }
