@@ -300,7 +300,7 @@ def test_summary_since_a_revision(repo, cli):
                              "新增逾期未办结问题2个。")
     assert paragraphs[1].startswith("截至2019年5月31日，全县共有2019年重点项目4个")
     en = cli("summary", "-L", path, *AS_OF, "--since", "上周", "--lang", "en").stdout.split("\n\n")[2]
-    assert en.startswith(f"Since revision 上周 ({last[:7]}, 2019-05-17) of the ledger, 1 projects started and 1 "
+    assert en.startswith(f"Since revision 上周 ({last[:7]}, 2019-05-17) of the ledger, 1 project started and 1 "
                          "completed; CNY 11.5 million of new investment was reported (and earlier reports were "
                          "corrected by CNY -0.1 million); 2 problems were raised, 1 resolved and 2 became overdue.")
     doc = json.loads(cli("summary", "-L", path, *AS_OF, "--since", "上周", "--format", "json").stdout)
