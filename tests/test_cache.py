@@ -114,6 +114,10 @@ def test_a_changed_ledger_yaml_invalidates_everything(cli, cache_dir, tmp_path):
 def test_corrupt_or_foreign_shards_are_rebuilt(cli, cache_dir):
     expected = cli("status", "-L", SAMPLE, "--as-of", "2019-05-31").stdout
     files = shards(cache_dir)
+    snapshot = next(cache_dir.glob("*/snapshot-*.cache"))
+    data = bytearray(snapshot.read_bytes())
+    data[len(data) // 2] ^= 1  # a changed snapshot is not used either: the shards are read, and rebuilt
+    snapshot.write_bytes(bytes(data))
     for i, path in enumerate(files):
         if i % 3 == 0:
             path.write_bytes(b"\x80\x05garbage")

@@ -172,8 +172,8 @@ def issue_filters(ctx: ReportContext, *, open: bool = False, overdue: bool = Fal
 
     ledger = ctx.ledger
     for pid in projects:
-        if pid not in ledger.project_by_id:
-            raise UsageError(unknown_message("the id", pid, tuple(ledger.project_by_id)), "--project")
+        if pid not in ledger.facts_by_id:
+            raise UsageError(unknown_message("the id", pid, tuple(ledger.facts_by_id)), "--project")
     codes = []
     by_label = {word: code for code in r.ISSUE_CATEGORIES for word in (code, *LABELS[f"cat_{code}"])}
     for c in categories:
@@ -181,7 +181,7 @@ def issue_filters(ctx: ReportContext, *, open: bool = False, overdue: bool = Fal
             raise UsageError(unknown_message("category", c, tuple(by_label)).replace("no project has",
                                                                                    "no problem has"), "--category")
         codes.append(by_label[c])
-    units = {q.assignee_unit for q in ledger.issues if q.assignee_unit}
+    units = {q.assignee_unit for q in ledger.issue_facts if q.assignee_unit}
     for u in assignee_units:
         if u not in units:
             raise UsageError(unknown_message("assignee unit", u, tuple(sorted(units))).replace(

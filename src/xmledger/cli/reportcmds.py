@@ -65,8 +65,8 @@ def show(opts: ReportOptions, project: Annotated[str, typer.Argument(help="Proje
     from ..core.words import did_you_mean, say
 
     ctx = report_context(opts)
-    if project not in ctx.ledger.project_by_id:
-        hint = did_you_mean(project, ctx.ledger.project_by_id)
+    if project not in ctx.ledger.facts_by_id:
+        hint = did_you_mean(project, ctx.ledger.facts_by_id)
         raise typer.BadParameter(f"no project has the id {project}. {say(hint, 'en')}".strip(), param_hint="PROJECT")
     emit(api.report("show", ctx, pid=project), opts)
 

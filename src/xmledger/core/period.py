@@ -21,6 +21,13 @@ class Period:
     month_start: datetime.date = field(init=False)  # first day of D's month: progress up to it counts
     year_start: datetime.date = field(init=False)
     ytd_end: datetime.date = field(init=False)  # last month of Y that counts: D's month, at most December of Y
+    # the same as the integers facts use (core/facts.py): day ordinals and month indexes (y*12 + m - 1)
+    day: int = field(init=False)  # D
+    month: int = field(init=False)  # D's month
+    first_day: int = field(init=False)  # Y-01-01
+    last_day: int = field(init=False)  # Y-12-31
+    first_month: int = field(init=False)  # January of Y
+    last_month: int = field(init=False)  # the last month of Y that counts: D's, at most December
 
     def __post_init__(self):
         d = self.as_of
@@ -29,6 +36,12 @@ class Period:
         object.__setattr__(self, "month_start", d.replace(day=1))
         object.__setattr__(self, "year_start", datetime.date(self.year, 1, 1))
         object.__setattr__(self, "ytd_end", min(d.replace(day=1), datetime.date(self.year, 12, 1)))
+        object.__setattr__(self, "day", d.toordinal())
+        object.__setattr__(self, "month", d.year * 12 + d.month - 1)
+        object.__setattr__(self, "first_day", datetime.date(self.year, 1, 1).toordinal())
+        object.__setattr__(self, "last_day", datetime.date(self.year, 12, 31).toordinal())
+        object.__setattr__(self, "first_month", self.year * 12)
+        object.__setattr__(self, "last_month", min(self.month, self.year * 12 + 11))
 
     def previous_year(self) -> Period:
         """The same metrics one year earlier (同比): Y-1 as of D minus one year."""

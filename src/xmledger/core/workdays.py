@@ -61,6 +61,7 @@ class WorkCalendar:
         self._days: list[int] = []
         self._added: dict[tuple, datetime.date] = {}  # problems share their dates: answers are reused
         self._counted: dict[tuple, int] = {}
+        self._added_days: dict[tuple, int] = {}
 
     def _year_days(self, year: int) -> list[int]:
         official = official_year(year)
@@ -91,6 +92,25 @@ class WorkCalendar:
             self._cover(day.year, day.year + 1 + n // 200)
             i = bisect_right(self._days, day.toordinal()) + n - 1
             found = self._added[key] = datetime.date.fromordinal(self._days[i])
+        return found
+
+    def add_days(self, day: int, n: int) -> int:
+        """add() on day ordinals."""
+        key = (day, n)
+        found = self._added_days.get(key)
+        if found is None:
+            found = self._added_days[key] = self.add(datetime.date.fromordinal(day), n).toordinal()
+        return found
+
+    def count_days(self, after: int, upto: int) -> int:
+        """count() on day ordinals."""
+        if upto <= after:
+            return 0
+        key = (after, upto)
+        found = self._counted.get(key)
+        if found is None:
+            self._cover(datetime.date.fromordinal(after).year, datetime.date.fromordinal(upto).year)
+            found = self._counted[key] = bisect_right(self._days, upto) - bisect_right(self._days, after)
         return found
 
     def count(self, after: datetime.date, upto: datetime.date) -> int:

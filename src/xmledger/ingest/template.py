@@ -69,7 +69,7 @@ def lines(ledger: Ledger, month: datetime.date, units: tuple[str, ...] = ()) -> 
             continue
         plan = p.plans[month.year]
         this_month = round_half_up(planned_to(plan, month.month) - planned_to(plan, month.month - 1), MAX_PLACES)
-        done = project_view(p, frame, settings).completed_ytd
+        done = project_view(ledger.facts_by_id[p.id], frame, settings).completed_ytd
         last = max((e for e in p.progress if e.month < month), key=lambda e: e.month, default=None)
         lang = settings.language
         out.append(Line(p.id, p.name, ("、" if lang == "zh" else ", ").join(own_units),

@@ -140,14 +140,13 @@ class ParseCache:
 
     @classmethod
     def opened(cls, identity: str, settings_key: str) -> "ParseCache":
-        """The loaded cache of a ledger (the one loaded before inside `shared()`, if any)."""
+        """The cache of a ledger (the one opened before inside `shared()`, if any). Its shards are read on the
+        first lookup, so a load that the snapshot answers never reads them."""
         cache = cls(identity, settings_key)
         if _SHARED is not None:
             for known in _SHARED:
                 if (known.folder, known.header, known.settings_key) == (cache.folder, cache.header, settings_key):
                     return known
-        cache.load()
-        if _SHARED is not None:
             _SHARED.append(cache)
         return cache
 
@@ -160,11 +159,15 @@ class ParseCache:
         self.results: dict[tuple[str, str, str], Result] = {}
         self.dirty: set[int] = set()
         self.today = time.time_ns() // 86_400_000_000_000
+        self.loaded = False
 
     # -- reading
 
     def load(self) -> None:
         """Read every shard; anything unreadable, tampered with or from other code counts as missing."""
+        if self.loaded:
+            return
+        self.loaded = True
         if not private(self.folder):
             return
         for i in range(SHARDS):
@@ -185,6 +188,7 @@ class ParseCache:
     def key_for(self, path: str, stat: tuple, reread) -> str | None:
         """The content key of a folder file from its stat, when the stat is the one it was read under and
         not racily clean; else None (the caller reads the file). `reread()` gives the bytes' key now."""
+        self.load()
         stamp = self.stamps.get(path)
         if stamp is None or stamp.stat != stat:
             return None
@@ -200,6 +204,7 @@ class ParseCache:
         return stamp.key
 
     def lookup(self, path: str, key: str, kind: str) -> Result | None:
+        self.load()
         entry = self.results.get((path, key, self.settings_key))
         if entry is None or entry.kind != kind:
             return None
@@ -226,6 +231,7 @@ class ParseCache:
 
     def remember(self, path: str, key: str, kind: str, result, stat: tuple | None, read_ns: int) -> None:
         """Remember a file's result (and, for a folder file, the stat it was read under at read_ns)."""
+        self.load()
         self.results[(path, key, self.settings_key)] = Result(kind, result, {}, self.today)
         if stat is not None:
             self.stamps[path] = Stamp(stat, key, read_ns)
@@ -237,8 +243,23 @@ class ParseCache:
             entry.places.update(places)
             self.dirty.add(shard_of(path))
 
+    def read_file(self, name: str) -> bytes | None:
+        """A whole file of the cache folder (the snapshot), if the folder is private and it is there."""
+        if not private(self.folder):
+            return None
+        try:
+            with open(self.folder / name, "rb") as f:
+                return f.read()
+        except OSError:
+            return None
+
+    def write_file(self, name: str, value) -> bool:
+        return self._write(name, value)
+
     def forget_missing(self, present: set[str]) -> None:
         """Drop the stat of folder files that are gone (their results stay for revisions that hold them)."""
+        if not self.loaded:
+            return
         for path in [p for p in self.stamps if p not in present]:
             del self.stamps[path]
             self.dirty.add(shard_of(path))

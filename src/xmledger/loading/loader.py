@@ -10,6 +10,7 @@ only, every finding placed, so nothing after loading touches a file.
 from __future__ import annotations
 
 import datetime
+import hashlib
 import os
 import time
 from typing import NamedTuple
@@ -21,6 +22,7 @@ from ..core.findings import Finding, sorted_findings
 from ..core.ledger import Ledger
 from ..core.words import msg
 from ..sources.base import LEDGER_FILE, FileRef, LedgerSource, content_key
+from . import snapshot
 from .cache import ParseCache
 
 KINDS = tuple(r.KINDS)
@@ -56,11 +58,21 @@ def load(source: LedgerSource, today: datetime.date, use_cache: bool = True, job
     Every finding is placed at its line and column, except, with place_warnings=False, the warnings across
     records (W101, W103 ...) that the cache does not know the place of yet: they keep their record and field
     but no line. Reports, which show no warnings, save reading those files a second time."""
+    started_ns = time.time_ns()
     scan = source.scan()
     findings: list[Finding] = list(scan.findings)
     settings_data = source.read(scan.settings) if scan.settings is not None else None
     settings_key = content_key(settings_data) if settings_data is not None else "-"
     cache = ParseCache.opened(source.identity, settings_key) if use_cache else None
+    if cache is not None:
+        key, newest = snapshot.key_of([*scan.files, scan.settings or FileRef("settings", "-")], settings_key, today,
+                                      source.label)
+        name = f"snapshot-{hashlib.blake2b(source.label.encode('utf-8', 'surrogateescape'), digest_size=6).hexdigest()}.cache"
+        snap = snapshot.read(cache, name, key, newest)
+        if snap is not None:
+            head = snapshot.head_of(snap)
+            if head.placed or not place_warnings:
+                return from_snapshot(snap, head)
     if scan.settings is not None and settings_data is None:  # there, but not readable: never the defaults
         if not any(f.file == LEDGER_FILE for f in scan.findings):
             findings.append(Finding(LEDGER_FILE, None, None, "E012", None, msg("read.cannot_read.file", detail=""),
@@ -102,9 +114,23 @@ def load(source: LedgerSource, today: datetime.date, use_cache: bool = True, job
         cache.save()
     ledger = Ledger.of(settings, by_kind["projects"], by_kind["responsibilities"], by_kind["issues"],
                        by_kind["progress"])
-    findings = [f._replace(file=source.shown(f.file)) for f in findings]
-    return LoadResult(ledger, sorted_findings(findings), left_out, unreadable, len(scan.files), usable,
-                      source.describe(), getattr(source, "committed", None))
+    findings = sorted_findings([f._replace(file=source.shown(f.file)) for f in findings])
+    result = LoadResult(ledger, findings, left_out, unreadable, len(scan.files), usable, source.describe(),
+                        getattr(source, "committed", None))
+    if cache is not None:
+        placed = place_warnings or all(f.is_error for f in across)  # else some warnings may lack their line
+        head = snapshot.Head(settings, findings, usable, left_out, unreadable, len(scan.files), result.described,
+                             result.committed, placed, ledger.responsibilities)
+        snapshot.write(cache, name, key, head, ledger, started_ns)
+    return result
+
+
+def from_snapshot(snap, head) -> LoadResult:
+    """A load answered by the snapshot: findings at once; facts and records decoded when first asked for."""
+    ledger = Ledger(head.settings, head.responsibilities, facts=lambda: snapshot.facts_of(snap.facts),
+                    records=lambda: snapshot.records_of(snap.records))
+    return LoadResult(ledger, head.findings, head.left_out, head.unreadable, head.files, head.usable, head.described,
+                      head.committed)
 
 
 def place_across(source: LedgerSource, files: list[FileRef], checked: list, aimed: list[Finding], cache,

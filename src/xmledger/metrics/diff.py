@@ -27,6 +27,7 @@ from decimal import Decimal
 from typing import Any, NamedTuple
 
 from ..core import records as r
+from ..core.facts import ProjectFacts, amount
 from ..core.ledger import Ledger
 from ..core.period import Period
 from .figures import Figures, evaluate, figures
@@ -175,17 +176,17 @@ def figure_changes(a: Figures, b: Figures) -> list[FigureChange]:
 
 # ------------------------------------------------------------------ projects
 
-def _started(p: r.Project, d: datetime.date) -> bool:
-    return p.start.actual is not None and p.start.actual <= d
+def _started(p: ProjectFacts, d: int) -> bool:
+    return 0 < p.start_actual_d <= d
 
 
-def _completed(p: r.Project, d: datetime.date) -> bool:
-    return p.completion.actual is not None and p.completion.actual <= d
+def _completed(p: ProjectFacts, d: int) -> bool:
+    return 0 < p.completion_actual_d <= d
 
 
 def project_changes(before: State, after: State, views_a: dict, views_b) -> list[ProjectChange]:
-    d_a, year = before.period.as_of, after.period.year
-    records_a = before.ledger.project_by_id
+    d_a, year = before.period.day, after.period.year
+    records_a = before.ledger.facts_by_id
     ids_b = set()
     out: list[ProjectChange] = []
     for v in views_b:
@@ -206,10 +207,10 @@ def project_changes(before: State, after: State, views_a: dict, views_b) -> list
             continue
         if was.light != v.light:
             out.append(ProjectChange("light", pid, p.name, was.light, v.light, "light"))
-        plan_a, plan_b = was.project.plans.get(year), p.plans.get(year)
+        plan_a, plan_b = was.project.plan_units.get(year), p.plan_units.get(year)
         if plan_a is not None and plan_b is not None and plan_a != plan_b:
-            if plan_a.annual != plan_b.annual:
-                out.append(ProjectChange("plan", pid, p.name, plan_a.annual, plan_b.annual, "amount"))
+            if plan_a[0] != plan_b[0]:
+                out.append(ProjectChange("plan", pid, p.name, amount(plan_a[0]), amount(plan_b[0]), "amount"))
             else:
                 out.append(ProjectChange("monthly_plan", pid, p.name, was.planned_to_date, v.planned_to_date,
                                          "amount"))
@@ -222,22 +223,28 @@ def project_changes(before: State, after: State, views_a: dict, views_b) -> list
 
 # ------------------------------------------------------------------ investment
 
-def counted(p: r.Project | None, month_start: datetime.date) -> dict[datetime.date, Decimal]:
-    """The progress entries of a project that count as of a date: month -> invested."""
+def counted(p: ProjectFacts | None, last_month: int) -> dict[datetime.date, Decimal]:
+    """The progress of a project that counts as of a month (index): first day of the month -> invested."""
     if p is None:
         return {}
-    return {e.month: e.invested for e in p.progress if e.month <= month_start}
+    out, before = {}, 0
+    for m, total in zip(p.months, p.cum):
+        if m > last_month:
+            break
+        out[datetime.date(m // 12, m % 12 + 1, 1)] = amount(total - before)
+        before = total
+    return out
 
 
 def investment_changes(before: State, after: State, views_b) -> list[InvestmentChange]:
     """Progress entries reported between the states, for the projects of the later state's list."""
-    m_a, m_b = before.period.month_start, after.period.month_start
-    records_a = before.ledger.project_by_id
+    m_a, m_b = before.period.month, after.period.month
+    records_a = before.ledger.facts_by_id
     out = []
     for v in views_b:
         p = v.project
         old = records_a.get(p.id)
-        if m_a == m_b and old is not None and old.progress == p.progress:
+        if m_a == m_b and old is not None and old.months == p.months and old.cum == p.cum:
             continue  # nothing reported: the common case, cheaply
         a, b = counted(old, m_a), counted(p, m_b)
         for month in sorted(a.keys() | b.keys()):
@@ -253,20 +260,20 @@ def investment_changes(before: State, after: State, views_b) -> list[InvestmentC
 
 def problem_changes(before: State, after: State, project_ids: set[str]) -> list[ProblemChange]:
     """Problems of the later state's projects raised by its date, against the same problems earlier."""
-    d_a, d_b = before.period.as_of, after.period.as_of
+    d_a, d_b = before.period.day, after.period.day
     s_a, s_b = before.ledger.settings, after.ledger.settings
     cal_a, cal_b = work_calendar(s_a), work_calendar(s_b)
     same_frame = d_a == d_b and s_a == s_b
-    issues_a = {q.id: q for q in before.ledger.issues}
+    issues_a = {q.id: q for q in before.ledger.issue_facts}
     out = []
-    for q in after.ledger.issues:
-        if q.project not in project_ids or q.raised > d_b:
+    for q in after.ledger.issue_facts:
+        if q.project not in project_ids or q.raised_d > d_b:
             continue
         old = issues_a.get(q.id)
-        if same_frame and old is not None and old[:-1] == q[:-1]:
+        if same_frame and old is not None and old == q:
             continue  # the same problem on the same day: nothing can differ
         now = issue_view(q, d_b, s_b, cal_b)
-        then = issue_view(old, d_a, s_a, cal_a) if old is not None and old.raised <= d_a else None
+        then = issue_view(old, d_a, s_a, cal_a) if old is not None and old.raised_d <= d_a else None
         if then is None:
             out.append(ProblemChange("raised", q.id, q.project, q.title, None, q.raised, "date"))
         if now.resolved and not (then and then.resolved):

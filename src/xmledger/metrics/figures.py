@@ -8,15 +8,17 @@ unit`) and the year before (同比) are all computed the same way.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Callable, Iterable, NamedTuple
 
-from ..core import records as r
+from ..core.facts import ProjectFacts, amount
 from ..core.ledger import Ledger
 from ..core.period import Period
 from .filters import Filters
-from .views import HUNDRED, ONE, ZERO, IssueView, ProjectView, issue_view, planned_to, project_view, rate, work_calendar
+from .views import (HUNDRED, ONE, ZERO, IssueView, ProjectView, issue_view, planned_units, project_view, rate,
+                    work_calendar)
 
 
 class IssueFigures(NamedTuple):
@@ -91,11 +93,11 @@ class Scope(NamedTuple):
     filters: Filters
     views: tuple[ProjectView, ...]  # on Y's list, filtered, by id
     issues: tuple[IssueView, ...]  # raised in Y up to D, on those projects, by id: the year's figures
-    pool_projects: tuple[r.Project, ...]  # filtered projects of the whole ledger with a pool
-    keep: Callable[[r.Project], bool] | None = None  # the group rule of a subset, if any
+    pool_projects: tuple[ProjectFacts, ...]  # filtered projects of the whole ledger with a pool
+    keep: Callable[[ProjectFacts], bool] | None = None  # the group rule of a subset, if any
     all_issues: tuple[IssueView, ...] = ()  # raised by D in any year, on those projects: overdue and open
 
-    def subset(self, keep: Callable[[r.Project], bool]) -> Scope:
+    def subset(self, keep: Callable[[ProjectFacts], bool]) -> Scope:
         """The part of this scope whose projects pass `keep` (a group)."""
         views = tuple(v for v in self.views if keep(v.project))
         ids = {v.id for v in views}
@@ -110,28 +112,31 @@ class Scope(NamedTuple):
 
 
 def evaluate(ledger: Ledger, period: Period, filters: Filters = Filters()) -> Scope:
+    """The scope of a report: a view of each project on Y's list that passes the filters, and of each of their
+    problems raised by D (all years; those of Y apart). It reads facts only: no record is built."""
     s = ledger.settings
     cards = ledger.cards_by_project
-    admitted = [p for p in ledger.projects if filters.admits(p, cards.get(p.id, ()))] if any(filters) \
-        else ledger.projects
-    views = tuple(project_view(p, period, s) for p in admitted if period.year in p.plans)
+    facts = ledger.project_facts
+    admitted = [p for p in facts if filters.admits(p, cards.get(p.id, ()))] if any(filters) else facts
+    year = period.year
+    views = tuple(project_view(p, period, s) for p in admitted if year in p.plan_units)
     ids = {v.id for v in views}
-    d, start = period.as_of, period.year_start
+    d, start = period.day, period.first_day
     cal = work_calendar(s)
-    every = tuple(issue_view(q, d, s, cal) for q in ledger.issues if q.raised <= d and q.project in ids)
-    year = tuple(v for v in every if v.issue.raised >= start)
-    return Scope(ledger, period, filters, views, year, tuple(p for p in admitted if p.pool is not None),
+    every = tuple(issue_view(q, d, s, cal) for q in ledger.issue_facts if q.raised_d <= d and q.project in ids)
+    this_year = tuple(v for v in every if v.issue.raised_d >= start)
+    return Scope(ledger, period, filters, views, this_year, tuple(p for p in admitted if p.pool is not None),
                  None, every)
 
 
 def double_half(views: Iterable[ProjectView], period: Period) -> tuple[int | None, int | None]:
     """(reached_month, months_ahead): the first month whose cumulative completed >= half the annual plan."""
     views = list(views)
-    annual = sum((v.annual for v in views), ZERO)
+    annual = sum(v.annual_u for v in views)
     if not annual:
         return None, None
-    by_month = monthly_completed(views, period)
-    total = ZERO
+    by_month = monthly_units(views, period)
+    total = 0
     for m in range(1, period.month_index + 1):
         total += by_month[m - 1]
         if total * 2 >= annual:
@@ -139,29 +144,36 @@ def double_half(views: Iterable[ProjectView], period: Period) -> tuple[int | Non
     return None, None
 
 
+def monthly_units(views: Iterable[ProjectView], period: Period) -> list[int]:
+    """Units invested in each month 1-12 of Y (months after D count nothing)."""
+    out = [0] * 12
+    first, last = period.first_month, period.last_month
+    for v in views:
+        months, cum = v.project.months, v.project.cum
+        lo = bisect_right(months, first - 1)
+        hi = bisect_right(months, last)
+        for i in range(lo, hi):
+            out[months[i] - first] += cum[i] - (cum[i - 1] if i else 0)
+    return out
+
+
 def monthly_completed(views: Iterable[ProjectView], period: Period) -> list[Decimal]:
     """Investment completed in each month 1-12 of Y (months after D count nothing)."""
-    out = [ZERO] * 12
-    last = period.month_start
-    for v in views:
-        for e in v.project.progress:
-            if e.month.year == period.year and e.month <= last:
-                out[e.month.month - 1] += e.invested
-    return out
+    return [amount(x) for x in monthly_units(views, period)]
 
 
 def figures(scope: Scope, with_yoy: bool = True) -> Figures:
     views, period = scope.views, scope.period
     n = len(views)
-    total = annual = ytd = cumulative = planned = ZERO
+    total = annual = ytd = cumulative = planned = 0  # units of 1/10,000: exact integers (planned may be Decimal)
     started = continuing = completing = completing_done = completed = late = on_schedule = 0
     lights = {"green": 0, "yellow": 0, "red": 0}
     for v in views:  # one pass: a province has tens of thousands of projects
-        total += v.project.total_investment
-        annual += v.annual
-        ytd += v.completed_ytd
-        cumulative += v.cumulative
-        planned += v.planned_to_date
+        total += v.project.total
+        annual += v.annual_u
+        ytd += v.ytd_u
+        cumulative += v.cumulative_u
+        planned += v.planned_to_date_u
         started += v.started
         continuing += v.continuing
         completing += v.completing
@@ -172,6 +184,7 @@ def figures(scope: Scope, with_yoy: bool = True) -> Figures:
         lights[v.light] += 1
     new_started = started - continuing
     plan_rate = rate(ytd, annual)
+    total, annual, ytd, cumulative, planned = map(amount, (total, annual, ytd, cumulative, planned))
     elapsed = Decimal(period.month_index) / 12
     reached, ahead = double_half(views, period)
     pools = scope.pool_projects
@@ -228,15 +241,17 @@ class CumulativeMonth(NamedTuple):
 def cumulative_by_month(scope: Scope) -> list[CumulativeMonth]:
     """Months 1-12 of Y: completed in the month and cumulatively (blank after D) against the cumulative plan."""
     views, period = scope.views, scope.period
-    annual = sum((v.annual for v in views), ZERO)
-    by_month = monthly_completed(views, period)
-    rows, running = [], ZERO
+    annual = sum(v.annual_u for v in views)
+    by_month = monthly_units(views, period)
+    plans = [v.project.plan_units[period.year] for v in views]
+    rows, running = [], 0
     for month in range(1, 13):
         counted = month <= period.month_index
         running += by_month[month - 1]
-        planned = sum((planned_to(v.project.plans[period.year], month) for v in views), ZERO)
-        rows.append(CumulativeMonth(month, by_month[month - 1] if counted else None, running if counted else None,
-                                    planned, rate(running, annual) if counted else None))
+        planned = sum(planned_units(plan, month) for plan in plans)
+        rows.append(CumulativeMonth(month, amount(by_month[month - 1]) if counted else None,
+                                    amount(running) if counted else None, amount(planned),
+                                    rate(running, annual) if counted else None))
     return rows
 
 

@@ -47,8 +47,8 @@ def known_values(ledger, name: str) -> tuple[str, ...]:
     if name in ("unit", "leader"):
         return tuple(sorted({getattr(c, name) for c in ledger.responsibilities}))
     if name == "tag":
-        return tuple(sorted({t for p in ledger.projects for t in p.tags}))
-    return tuple(sorted({v for p in ledger.projects if (v := getattr(p, name)) is not None}))
+        return tuple(sorted({t for p in ledger.project_facts for t in p.tags}))
+    return tuple(sorted({v for p in ledger.project_facts if (v := getattr(p, name)) is not None}))
 
 
 def unknown_values(ledger, filters: Filters) -> list[UnknownValue]:

@@ -45,9 +45,11 @@ def issue_views(ledger: Ledger, period: Period, filters: Filters) -> list[IssueV
     """Every problem raised by D, whatever its year, on a project passing the shared filters."""
     d = period.as_of
     cards = ledger.cards_by_project
-    admitted = {p.id for p in ledger.projects if filters.admits(p, cards.get(p.id, ()))}
+    admitted = {p.id for p in ledger.project_facts if filters.admits(p, cards.get(p.id, ()))}
     cal = work_calendar(ledger.settings)
-    return [issue_view(q, d, ledger.settings, cal) for q in ledger.issues if q.raised <= d and q.project in admitted]
+    day = period.day
+    return [issue_view(q, day, ledger.settings, cal) for q in ledger.issue_facts
+            if q.raised_d <= day and q.project in admitted]
 
 
 def issue_list(ledger: Ledger, period: Period, filters: Filters, chosen: IssueFilters,

@@ -10,10 +10,12 @@ display.
 from __future__ import annotations
 
 import datetime
+from bisect import bisect_right
 from decimal import Decimal
 from typing import NamedTuple
 
 from ..core import records as r
+from ..core.facts import IssueFacts, ProjectFacts, amount, date_of
 from ..core.period import Period
 from ..core.workdays import WorkCalendar
 
@@ -29,20 +31,20 @@ def rate(num, den) -> Decimal | None:
 # ------------------------------------------------------------------ projects
 
 class ProjectView(NamedTuple):
-    """One project on Y's list, as of D."""
+    """One project on Y's list, as of D. Amounts are held in units of 1/10,000 (the `_u` fields, summed by
+    figures); the properties give them as Decimals in the ledger unit, for reports."""
 
-    project: r.Project
-    annual: Decimal
+    project: ProjectFacts
+    annual_u: int
     started: bool
     continuing: bool
     late_start_days: int | None  # planned start passed, not started: days late
     completed: bool  # 竣工 by D
     completing: bool  # completion planned in Y (竣工一批)
-    this_month: Decimal  # invested in D's month
-    completed_ytd: Decimal
-    cumulative: Decimal
-    planned_to_date: Decimal
-    progress_ratio: Decimal | None  # completed_ytd / planned_to_date; None when nothing is planned yet
+    this_month_u: int  # invested in D's month
+    ytd_u: int  # invested in the months of Y up to D's
+    cumulative_u: int  # prior investment and every month up to D's
+    planned_to_date_u: int | Decimal  # Decimal when a plan without months is cut in twelfths
     on_schedule: bool
     light: str  # green | yellow | red
 
@@ -51,14 +53,39 @@ class ProjectView(NamedTuple):
         return self.project.id
 
     @property
+    def annual(self) -> Decimal:
+        return amount(self.annual_u)
+
+    @property
+    def this_month(self) -> Decimal:
+        return amount(self.this_month_u)
+
+    @property
+    def completed_ytd(self) -> Decimal:
+        return amount(self.ytd_u)
+
+    @property
+    def cumulative(self) -> Decimal:
+        return amount(self.cumulative_u)
+
+    @property
+    def planned_to_date(self) -> Decimal:
+        return amount(self.planned_to_date_u)
+
+    @property
+    def progress_ratio(self) -> Decimal | None:
+        """completed_ytd / planned_to_date; None when nothing is planned yet."""
+        return rate(self.ytd_u, self.planned_to_date_u)
+
+    @property
     def ytd_rate(self) -> Decimal | None:
         """Completed this year against the annual plan (占年度计划)."""
-        return rate(self.completed_ytd, self.annual)
+        return rate(self.ytd_u, self.annual_u)
 
     @property
     def cumulative_rate(self) -> Decimal | None:
         """Completed in all against the total investment (占总投资)."""
-        return rate(self.cumulative, self.project.total_investment)
+        return rate(self.cumulative_u, self.project.total)
 
     @property
     def start_status(self) -> str:
@@ -72,8 +99,18 @@ class ProjectView(NamedTuple):
         return "late" if self.late_start_days is not None else "not_started"
 
 
+def planned_units(plan: tuple, months: int) -> int | Decimal:
+    """Planned investment (units) of the first `months` months of a year, from a plan of ProjectFacts."""
+    if months <= 0:
+        return 0
+    annual, running = plan
+    if running is not None:
+        return running[min(months, 12)]
+    return annual if months >= 12 else Decimal(annual * months) / 12
+
+
 def planned_to(plan: r.YearPlan, months: int) -> Decimal:
-    """Planned investment of the first `months` months of the year."""
+    """Planned investment of the first `months` months of the year, from a record's plan."""
     if months <= 0:
         return ZERO
     if plan.monthly is not None:
@@ -81,38 +118,34 @@ def planned_to(plan: r.YearPlan, months: int) -> Decimal:
     return plan.annual if months >= 12 else plan.annual * months / 12
 
 
-def project_view(p: r.Project, period: Period, s: r.Settings) -> ProjectView:
-    d, y, month_start = period.as_of, period.year, period.month_start
-    plan = p.plans[y]
-    start = p.start.actual
-    started = start is not None and start <= d
+def project_view(f: ProjectFacts, period: Period, s: r.Settings) -> ProjectView:
+    d = period.day
+    plan = f.plan_units[period.year]
+    start = f.start_actual_d
+    started = 0 < start <= d
     late = None
-    if not started and p.start.planned is not None and p.start.planned <= d:
-        late = (d - p.start.planned).days
-    year_start, ytd_end = period.year_start, period.ytd_end
-    ytd = cumulative = this_month = ZERO
-    for e in p.progress:
-        month = e.month
-        if month <= month_start:
-            cumulative += e.invested
-            if year_start <= month <= ytd_end:  # months of Y only, even when D is in a later year
-                ytd += e.invested
-            if month == month_start:
-                this_month = e.invested
-    ptd = planned_to(plan, period.month_index)
-    ratio = ytd / ptd if ptd else None
-    red = (late is not None and late >= s.red_late_start_days) or (ratio is not None and ratio < s.red_below)
-    if red:
+    if not started and 0 < f.start_planned_d <= d:
+        late = d - f.start_planned_d
+    months, cum = f.months, f.cum
+    i = bisect_right(months, period.month)
+    upto = cum[i - 1] if i else 0
+    this_month = upto - (cum[i - 2] if i > 1 else 0) if i and months[i - 1] == period.month else 0
+    ytd = 0  # the months of Y up to D's only (none when D is before Y; not D's when D is in a later year)
+    if period.last_month >= period.first_month:
+        j = bisect_right(months, period.last_month)
+        k = bisect_right(months, period.first_month - 1)
+        ytd = (cum[j - 1] if j else 0) - (cum[k - 1] if k else 0)
+    ptd = planned_units(plan, period.month_index)
+    if (late is not None and late >= s.red_late_start_days) or (ptd and ytd < s.red_below * ptd):
         light = "red"
-    elif late is None and (ratio is None or ratio >= s.yellow_below):
+    elif late is None and (not ptd or ytd >= s.yellow_below * ptd):
         light = "green"
     else:
         light = "yellow"
-    planned_end, done = p.completion
-    return ProjectView(p, plan.annual, started, started and start < year_start, late,
-                       done is not None and done <= d, planned_end is not None and planned_end.year == y,
-                       this_month, ytd, p.prior_investment + cumulative, ptd, ratio,
-                       late is None and ytd >= ptd, light)
+    done = f.completion_actual_d
+    return ProjectView(f, plan[0], started, started and start < period.first_day, late, 0 < done <= d,
+                       period.first_day <= f.completion_planned_d <= period.last_day, this_month, ytd,
+                       f.prior + upto, ptd, late is None and ytd >= ptd, light)
 
 
 class MonthRow(NamedTuple):
@@ -127,7 +160,7 @@ class MonthRow(NamedTuple):
 
 
 def project_months(p: r.Project, period: Period) -> list[MonthRow]:
-    """Months 1-12 of Y for one project: plan against progress (SPEC §5.2)."""
+    """Months 1-12 of Y for one project record: plan against progress (SPEC §5.2)."""
     plan = p.plans[period.year]
     invested = {e.month.month: e for e in p.progress if e.month.year == period.year and e.month <= period.month_start}
     rows, cum = [], ZERO
@@ -146,7 +179,7 @@ def project_months(p: r.Project, period: Period) -> list[MonthRow]:
 class IssueView(NamedTuple):
     """One problem as of D."""
 
-    issue: r.Issue
+    issue: IssueFacts
     due: datetime.date  # explicit, the plan's, or derived in working days (SPEC §5.5)
     has_plan: bool  # a hard problem whose plan exists by D
     resolved: bool
@@ -169,7 +202,7 @@ class IssueView(NamedTuple):
         return not self.resolved
 
 
-def is_open(q: r.Issue, d: datetime.date) -> bool:
+def is_open(q, d: datetime.date) -> bool:
     """The one definition of an open problem: raised by D and not resolved by D (SPEC §5.5)."""
     return q.raised <= d and (q.resolved is None or q.resolved > d)
 
@@ -182,7 +215,7 @@ def approximate_years(views, s: r.Settings, d: datetime.date) -> tuple[int, ...]
     years: set[int] = set()
     for v in views:
         q = v.issue
-        if q.due is None:
+        if not q.due_d:
             years.update(range(q.raised.year, v.due.year + 1))
         if v.overdue:
             years.update(range(v.due.year, d.year + 1))
@@ -201,33 +234,34 @@ def work_calendar(s: r.Settings) -> WorkCalendar:
     return _CALENDARS[key]
 
 
-def issue_view(q: r.Issue, d: datetime.date, s: r.Settings, cal: WorkCalendar) -> IssueView:
-    has_plan = q.difficulty == "hard" and q.plan_date is not None and q.plan_date <= d
+def issue_view(q: IssueFacts, d: int, s: r.Settings, cal: WorkCalendar) -> IssueView:
+    """The view of a problem as of the day ordinal d."""
+    has_plan = q.difficulty == "hard" and 0 < q.plan_date_d <= d
     plan_overdue = False
-    if q.due is not None:
-        due = q.due
+    if q.due_d:
+        due = q.due_d
     elif q.difficulty == "general":
-        due = cal.add(q.raised, s.general_days)
+        due = cal.add_days(q.raised_d, s.general_days)
     elif has_plan:
-        due = q.plan_due
+        due = q.plan_due_d
     else:
-        due = cal.add(q.raised, s.hard_plan_days)
+        due = cal.add_days(q.raised_d, s.hard_plan_days)
         plan_overdue = d > due
-    resolved = q.resolved is not None and q.resolved <= d
-    closed = q.closed is not None and q.closed <= d
+    resolved = 0 < q.resolved_d <= d
+    closed = 0 < q.closed_d <= d
     overdue = not resolved and d > due
     if closed:
         status = "closed"
     elif resolved:
         status = "resolved"
-    elif (q.assigned is not None and q.assigned <= d) or (q.assigned is None and q.assignee_unit is not None):
+    elif 0 < q.assigned_d <= d or (not q.assigned_d and q.assignee_unit is not None):
         status = "in_progress"
     else:
         status = "pending"
-    level = max((e.level for e in q.escalations if e.date <= d), default=0) if q.escalations else 0
-    return IssueView(q, due, has_plan, resolved, closed, overdue, cal.count(due, d) if overdue else 0,
-                     plan_overdue and not resolved, resolved and q.resolved > due,
-                     cal.count(q.raised, q.resolved) if resolved else None, level, status)
+    level = max((level for when, level in q.escalations_d if when <= d), default=0) if q.escalations_d else 0
+    return IssueView(q, date_of(due), has_plan, resolved, closed, overdue, cal.count_days(due, d) if overdue else 0,
+                     plan_overdue and not resolved, resolved and q.resolved_d > due,
+                     cal.count_days(q.raised_d, q.resolved_d) if resolved else None, level, status)
 
 
 def latest_note(p: r.Project, period: Period) -> str | None:

@@ -172,7 +172,7 @@ def paragraphs(ctx: ReportContext, since: ReportContext | None = None, changed=N
         for n, iv in enumerate(overdue, 1):
             q = iv.issue
             who = " ".join(x for x in (q.assignee_unit, q.assignee_person) if x) or w("circ.not_assigned")
-            project = ledger.project_by_id.get(q.project)
+            project = ledger.facts_by_id.get(q.project)
             lines.append(w("circ.overdue_line", i=n, title=q.title, id=q.id,
                            project=project.name if project else q.project, who=who, due=f"{iv.due:%Y-%m-%d}",
                            days=iv.overdue_days))

@@ -26,7 +26,7 @@ def show(ctx: ReportContext, pid: str) -> Report:
               ["operation_actual", Cell(p.operation.actual, "date")]]
     blocks = [Table("project", None, FIELD_COLUMNS, fields)]
     if period.year in p.plans:
-        v = project_view(p, period, ledger.settings)
+        v = project_view(ledger.facts_by_id[pid], period, ledger.settings)
         fields.extend([
             ["annual", Cell(v.annual, "amount")], ["planned_to_date", Cell(v.planned_to_date, "amount")],
             ["completed_ytd", Cell(v.completed_ytd, "amount")], ["ytd_rate", Cell(v.ytd_rate, "rate")],
@@ -46,7 +46,7 @@ def show(ctx: ReportContext, pid: str) -> Report:
                         [[c.id, f"{c.leader}（{c.leader_title}）" if c.leader_title else c.leader, c.unit, c.person,
                           c.deputy] for c in cards]))
     cal = work_calendar(ledger.settings)
-    views = [issue_view(q, period.as_of, ledger.settings, cal)
-             for q in ledger.issues_by_project.get(pid, ()) if q.raised <= period.as_of]
+    views = [issue_view(q, period.day, ledger.settings, cal) for q in ledger.issue_facts
+             if q.project == pid and q.raised_d <= period.day]
     blocks.append(Table("issues", ctx.words("table.problems"), ISSUE_COLUMNS, [issue_row(iv) for iv in views]))
     return with_notes(report(ctx, "show", ctx.words("report.show", id=pid), blocks), calendar_note(ctx, views))

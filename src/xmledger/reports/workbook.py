@@ -134,7 +134,7 @@ def progress_sheet(ctx: ReportContext, scope: m.Scope) -> Sheet:
         number = chinese_number(n) if lang == "zh" else str(n)
         rows.append(subtotal(ctx.words("wb.group", n=number, key=g.key, count=f.projects), f, "subtotal"))
         for seq, v in enumerate(g.scope.views, 1):
-            p = v.project
+            p = ledger.project_by_id[v.id]  # the record: the sheet shows content, nature, notes
             started = p.start.actual if v.started else None
             problems = sep.join(q.title for q in open_issues.get(p.id, ()))
             rows.append(Row("item", [
