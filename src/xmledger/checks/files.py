@@ -20,6 +20,7 @@ import codecs
 import re
 from ..core import records as r
 from ..core.amounts import type_name
+from ..core.facts import issue_facts, project_facts
 from ..core.findings import Aim, Finding
 from ..core.words import msg
 from ..read.models import ID_PATTERN, MODELS, LedgerFile
@@ -83,8 +84,11 @@ def check_file(kind: str, path: str, data: bytes, settings: r.Settings) -> FileR
             line = doc.record_marks[i][0] if i < len(doc.record_marks) else 1
             stubs.append(Stub(kind, rid if rid is not None and _ID.match(rid) else None, r.Origin(path, line, i),
                               refs_of(kind, item)))
-    return FileResult(tuple(records), tuple(place(findings, data, path)), tuple(stubs), (), False)
+    return FileResult(tuple(records), tuple(place(findings, data, path)), tuple(stubs), (), False,
+                      tuple(map(FACTS[kind], records)) if kind in FACTS else ())
 
+
+FACTS = {"projects": project_facts, "issues": issue_facts}  # made once per file, in a worker, and cached
 
 _ID_LINE = re.compile(r"^[ \t]*(?:-[ \t]+)?id:[ \t]*[\"']?([A-Za-z0-9][A-Za-z0-9._-]{0,63})[\"']?[ \t]*(?:#.*)?$", re.M)
 

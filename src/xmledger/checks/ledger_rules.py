@@ -15,6 +15,7 @@ from decimal import Decimal
 from typing import Callable, Iterator, NamedTuple
 
 from ..core import records as r
+from ..core.facts import IssueFacts, ProjectFacts, amount, date_of, month_index
 from ..core.findings import Aim, Finding, field_name
 from ..core.words import Say, msg
 from ..core.workdays import WorkCalendar, covers
@@ -23,10 +24,15 @@ from .results import Stub
 
 
 class Draft(NamedTuple):
-    """The ledger as read, before the rules across records decide what is left out."""
+    """The ledger as read, before the rules across records decide what is left out. Projects and problems
+    are facts (core/facts.py: what these rules need, without building records); cards and progress reports,
+    few, are records."""
 
     settings: r.Settings
-    by_kind: dict[str, list]  # valid records of each kind, in the order read (file, then place in file)
+    projects: list[ProjectFacts]  # valid projects, in the order read (file, then place in file)
+    issues: list[IssueFacts]
+    cards: list[r.Responsibility]
+    reports: list[r.ProgressReport]
     stubs: list[Stub]  # records with errors, in the order read
     salvaged: dict[str, set]  # ids that unreadable files seem to define, per kind
     today: datetime.date
@@ -39,24 +45,30 @@ class LedgerRule(NamedTuple):
     check: Callable[[Draft], Iterator[Finding]]
 
 
-def at(src: r.Origin, path: tuple, code: str, message: Say, hint: Say | None = None, record: str | None = None,
+def at(src, path: tuple, code: str, message: Say, hint: Say | None = None, record: str | None = None,
        where: str = "value") -> Finding:
-    """A finding about the record written at `src`, aimed at `path` inside it."""
-    return Finding(src.file, None, None, code, field_name(path) or None, message, record, hint, None,
-                   Aim(src.index, path, where))
+    """A finding about the record written at `src` (file, line, index), aimed at `path` inside it."""
+    return Finding(src[0], None, None, code, field_name(path) or None, message, record, hint, None,
+                   Aim(src[2], path, where))
 
 
-def _order(src: r.Origin) -> tuple:
-    return (src.file.split("/"), src.index)
+def _order(src) -> tuple:
+    return (src[0].split("/"), src[2])
 
 
-def _duplicates(d: Draft, kind: str) -> dict[str, list[r.Origin]]:
+def _written(d: Draft, kind: str) -> list[tuple[str, tuple]]:
+    """(id, where) of every record of a kind whose id could be read, valid or not."""
+    valid = {"projects": d.projects, "responsibilities": d.cards, "issues": d.issues}[kind]
+    return [(x.id, tuple(x.src)) for x in valid] + [(s.id, tuple(s.src)) for s in d.stubs
+                                                    if s.kind == kind and s.id is not None]
+
+
+def _duplicates(d: Draft, kind: str) -> dict[str, list[tuple]]:
     """id -> where it is written, in the order files are read, for every id written more than once."""
-    items = [(rec.id, rec.src) for rec in d.by_kind[kind]] + \
-            [(s.id, s.src) for s in d.stubs if s.kind == kind and s.id is not None]
+    items = _written(d, kind)
     seen: set[str] = set()
     twice = {rid for rid, _ in items if rid in seen or seen.add(rid)}
-    out: dict[str, list[r.Origin]] = {}
+    out: dict[str, list[tuple]] = {}
     for rid, src in items:
         if rid in twice:
             out.setdefault(rid, []).append(src)
@@ -69,24 +81,24 @@ def duplicate_ids(d: Draft) -> Iterator[Finding]:
     for kind in ("projects", "responsibilities", "issues"):
         for rid, (first, *others) in sorted(_duplicates(d, kind).items()):
             for src in others:
-                yield at(src, ("id",), "E301", msg("rule.duplicate_id", id=rid, file=printable(d.label + first.file),
-                                                   line=first.line), msg("rule.duplicate_id.hint"), rid)
+                yield at(src, ("id",), "E301", msg("rule.duplicate_id", id=rid, file=printable(d.label + first[0]),
+                                                   line=first[1]), msg("rule.duplicate_id.hint"), rid)
 
 
 def first_of_duplicates(d: Draft) -> set[tuple[str, int]]:
     """(file, index) of the first record of every duplicated id: left out with the others."""
-    return {(places[0].file, places[0].index) for kind in ("projects", "responsibilities", "issues")
+    return {(places[0][0], places[0][2]) for kind in ("projects", "responsibilities", "issues")
             for places in _duplicates(d, kind).values()}
 
 
-def _references(d: Draft) -> Iterator[tuple[str, r.Origin, str | None, str, tuple]]:
+def _references(d: Draft) -> Iterator[tuple[str, tuple, str | None, str, tuple]]:
     """(kind, where, record id, project id, path) of every reference to a project."""
-    for q in d.by_kind["issues"]:
+    for q in d.issues:
         yield "issues", q.src, q.id, q.project, ("project",)
-    for c in d.by_kind["responsibilities"]:
+    for c in d.cards:
         for i, pid in enumerate(c.projects):
             yield "responsibilities", c.src, c.id, pid, ("projects", i)
-    for e in d.by_kind["progress"]:
+    for e in d.reports:
         yield "progress", e.src, None, e.project, ("project",)
     for s in d.stubs:
         for pid, path in s.refs:
@@ -94,7 +106,7 @@ def _references(d: Draft) -> Iterator[tuple[str, r.Origin, str | None, str, tupl
 
 
 def unknown_projects(d: Draft) -> Iterator[Finding]:
-    known = {p.id for p in d.by_kind["projects"]} | d.salvaged["projects"]
+    known = {p.id for p in d.projects} | d.salvaged["projects"]
     known |= {s.id for s in d.stubs if s.kind == "projects" and s.id is not None}
     for _, src, rid, pid, path in _references(d):
         if pid not in known:
@@ -103,61 +115,64 @@ def unknown_projects(d: Draft) -> Iterator[Finding]:
 
 def month_reported_once(d: Draft) -> Iterator[Finding]:
     """A (project, month) is reported once in the whole ledger, inline or in progress/ (SPEC §3.5)."""
-    reports = d.by_kind["progress"]
-    if not reports:
+    if not d.reports:
         return  # twice inside one project's `progress` is E202, a rule of the record
-    projects = {p.id: p for p in d.by_kind["projects"]}
-    first: dict[tuple, r.Origin] = {}
-    for e in sorted(reports, key=lambda e: _order(e.src)):
+    projects = {p.id: p for p in d.projects}
+    first: dict[tuple, tuple] = {}
+    for e in sorted(d.reports, key=lambda e: _order(e.src)):
         key = (e.project, e.month)
         p = projects.get(e.project)
-        where = p.src if p is not None and any(x.month == e.month for x in p.progress) else first.get(key)
+        where = p.src if p is not None and month_index(e.month) in p.written else first.get(key)
         if where is not None:
             yield at(e.src, ("month",), "E303", msg("rule.month_reported_twice", project=e.project,
-                                                    month=f"{e.month:%Y-%m}", place=printable(f"{d.label}{where.file}:{where.line}")),
+                                                    month=f"{e.month:%Y-%m}", place=printable(f"{d.label}{where[0]}:{where[1]}")),
                      msg("rule.month_reported_twice.hint"))
         else:
             first[key] = e.src
 
 
 def no_future_months(d: Draft) -> Iterator[Finding]:
-    this_month = d.today.replace(day=1)
+    this_month = month_index(d.today)
     hint = msg("rule.future_month.hint", today=d.today)
-    for p in d.by_kind["projects"]:
-        for i, e in enumerate(p.progress):
-            if e.month > this_month:
-                yield at(p.src, ("progress", i, "month"), "E203", msg("rule.future_month", month=f"{e.month:%Y-%m}"),
-                         hint, p.id)
-    for e in d.by_kind["progress"]:
-        if e.month > this_month:
+    for p in d.projects:
+        if p.months and p.months[-1] > this_month:
+            for i, m in enumerate(p.written):
+                if m > this_month:
+                    yield at(p.src, ("progress", i, "month"), "E203",
+                             msg("rule.future_month", month=f"{m // 12}-{m % 12 + 1:02d}"), hint, p.id)
+    for e in d.reports:
+        if month_index(e.month) > this_month:
             yield at(e.src, ("month",), "E203", msg("rule.future_month", month=f"{e.month:%Y-%m}"), hint)
 
 
 def completed_within_total(d: Draft) -> Iterator[Finding]:
     reported: dict[str, Decimal] = {}
-    for e in d.by_kind["progress"]:
+    for e in d.reports:
         reported[e.project] = reported.get(e.project, Decimal(0)) + e.invested
-    for p in d.by_kind["projects"]:
-        done = p.prior_investment + sum((e.invested for e in p.progress), Decimal(0)) + reported.get(p.id, 0)
-        if done > p.total_investment:
+    for p in d.projects:
+        done = p.prior + (p.cum[-1] if p.cum else 0)
+        extra = reported.get(p.id)
+        if done > p.total or (extra is not None and amount(done) + extra > amount(p.total)):
             yield at(p.src, ("total_investment",), "W101",
-                     msg("rule.completed_above_total", done=done, total=p.total_investment), record=p.id)
+                     msg("rule.completed_above_total", done=amount(done) + (extra or 0), total=amount(p.total)),
+                     record=p.id)
 
 
 def project_on_a_card(d: Draft) -> Iterator[Finding]:
-    carded = {pid for c in d.by_kind["responsibilities"] for pid in c.projects}
+    carded = {pid for c in d.cards for pid in c.projects}
     carded |= {pid for s in d.stubs if s.kind == "responsibilities" for pid, _ in s.refs}
-    for p in d.by_kind["projects"]:
-        if p.plans and p.id not in carded:
-            years = ", ".join(str(y) for y in p.plans)
+    for p in d.projects:
+        if p.plan_units and p.id not in carded:
+            years = ", ".join(str(y) for y in p.plan_units)
             yield at(p.src, ("id",), "W103", msg("rule.no_card", id=p.id, years=years), msg("rule.no_card.hint"), p.id)
 
 
 def started_when_planned(d: Draft) -> Iterator[Finding]:
-    for p in d.by_kind["projects"]:
-        planned = p.start.planned
-        if planned is not None and planned <= d.today and p.start.actual is None and p.pool is None:
-            yield at(p.src, ("start", "planned"), "W104", msg("rule.late_start", date=planned), record=p.id)
+    today = d.today.toordinal()
+    for p in d.projects:
+        planned = p.start_planned_d
+        if 0 < planned <= today and not p.start_actual_d and p.pool is None:
+            yield at(p.src, ("start", "planned"), "W104", msg("rule.late_start", date=date_of(planned)), record=p.id)
 
 
 def calendar_known(d: Draft) -> Iterator[Finding]:
@@ -165,13 +180,17 @@ def calendar_known(d: Draft) -> Iterator[Finding]:
     problem is raised, or a later one its deadline reaches (raised 2026-12-30, due in 2027). A year the ledger
     declares complete (calendar.complete_years, its holidays listed) is known; a few extra holidays are not."""
     s = d.settings
+    derived = [q for q in d.issues if not q.due_d]
+    if not derived:
+        return
+    first_year, last_year = date_of(min(q.raised_d for q in derived)).year, date_of(max(q.raised_d for q in derived)).year
+    if all(y in s.complete_years or covers(y) for y in range(first_year, last_year + 2)):
+        return  # every year a deadline can reach is known: no pass per problem
     cal = WorkCalendar(s.extra_holidays, s.extra_workdays)
-    first_of_year: dict[int, r.Issue] = {}
-    for q in sorted(d.by_kind["issues"], key=lambda q: (q.raised, q.id)):
-        if q.due is not None:
-            continue
+    first_of_year: dict[int, IssueFacts] = {}
+    for q in sorted(derived, key=lambda q: (q.raised_d, q.id)):
         days = s.general_days if q.difficulty == "general" else s.hard_plan_days
-        for year in range(q.raised.year, cal.add(q.raised, days).year + 1):
+        for year in range(date_of(q.raised_d).year, date_of(cal.add_days(q.raised_d, days)).year + 1):
             if year not in first_of_year and year not in s.complete_years and not covers(year):
                 first_of_year[year] = q
     for year, q in sorted(first_of_year.items()):

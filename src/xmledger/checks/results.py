@@ -24,6 +24,7 @@ class FileResult(NamedTuple):
     stubs: tuple[Stub, ...]  # records left out for errors
     salvaged_ids: tuple[str, ...]  # ids an unreadable file seems to define (so references to them are not unknown)
     unreadable: bool  # nothing could be read from the file
+    facts: tuple = ()  # core.facts of the records, in their order (projects and issues), made with them
 
     @property
     def left_out(self) -> int:

@@ -78,6 +78,8 @@ class ProjectFacts(NamedTuple):
     plan_units: dict  # year -> (annual, running plan by month: 13 ints, [m] = months 1..m; None: no monthly plan)
     months: tuple[int, ...]  # month indexes (y*12 + m - 1) of progress entries, ascending
     cum: tuple[int, ...]  # running total of progress up to and including months[i]
+    written: tuple[int, ...]  # the months of the project's own `progress`, in the order written (rules aim at them)
+    src: tuple  # records.Origin: file, line, index
 
     # what reports read beside the figures, under the record's names
     @property
@@ -127,6 +129,7 @@ class IssueFacts(NamedTuple):
     assignee_unit: str | None
     assignee_person: str | None
     escalations_d: tuple[tuple[int, int], ...]  # (date, level) as written
+    src: tuple  # records.Origin: file, line, index
 
     @property
     def raised(self) -> datetime.date:
@@ -157,27 +160,51 @@ def running(values) -> tuple[int, ...]:
     return tuple(out)
 
 
+_UNITS: dict[Decimal, int] = {}  # amounts repeat across a ledger: each converted once
+
+
+def _units(value: Decimal) -> int:
+    u = _UNITS.get(value)
+    if u is None:
+        if len(_UNITS) > 200_000:
+            _UNITS.clear()
+        u = _UNITS[value] = int(value.scaleb(4))
+    return u
+
+
+def by_month(pairs) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """(months, running totals) of (month index, units) pairs, in month order (a month twice adds up)."""
+    totals: dict[int, int] = {}
+    for m, u in pairs:
+        totals[m] = totals.get(m, 0) + u
+    months = tuple(sorted(totals))
+    return months, running(totals[m] for m in months)[1:]
+
+
 def progress_facts(entries) -> tuple[tuple[int, ...], tuple[int, ...]]:
     """(months, running totals) of progress entries, in month order (a month twice adds up)."""
-    by_month: dict[int, int] = {}
-    for e in entries:
-        m = month_index(e.month)
-        by_month[m] = by_month.get(m, 0) + units(e.invested)
-    months = tuple(sorted(by_month))
-    return months, running(by_month[m] for m in months)[1:]
+    return by_month((month_index(e.month), _units(e.invested)) for e in entries)
+
+
+def with_reports(f: ProjectFacts, reports) -> ProjectFacts:
+    """A project's facts with the months of its progress reports (progress/ files) added in."""
+    previous = zip(f.months, (c - b for c, b in zip(f.cum, (0, *f.cum))))
+    months, cum = by_month([*previous, *((month_index(e.month), _units(e.invested)) for e in reports)])
+    return f._replace(months=months, cum=cum)
 
 
 def project_facts(p: r.Project) -> ProjectFacts:
     """The facts of a project record (its progress as it holds it: with progress/ reports when merged)."""
     months, cum = progress_facts(p.progress)
-    plans = {y: (units(plan.annual), running(map(units, plan.monthly)) if plan.monthly is not None else None)
+    plans = {y: (_units(plan.annual), running(map(_units, plan.monthly)) if plan.monthly is not None else None)
              for y, plan in p.plans.items()}
-    return ProjectFacts(p.id, p.name, p.level, p.category, p.location, p.tags, units(p.total_investment),
-                        units(p.prior_investment), day(p.start.planned), day(p.start.actual),
-                        day(p.completion.planned), day(p.completion.actual), p.pool, plans, months, cum)
+    return ProjectFacts(p.id, p.name, p.level, p.category, p.location, p.tags, _units(p.total_investment),
+                        _units(p.prior_investment), day(p.start.planned), day(p.start.actual),
+                        day(p.completion.planned), day(p.completion.actual), p.pool, plans, months, cum,
+                        tuple(month_index(e.month) for e in p.progress), tuple(p.src))
 
 
 def issue_facts(q: r.Issue) -> IssueFacts:
     return IssueFacts(q.id, q.project, q.category, q.title, q.difficulty, day(q.raised), day(q.assigned), day(q.due),
                       day(q.plan_date), day(q.plan_due), day(q.resolved), day(q.closed), q.assignee_unit,
-                      q.assignee_person, tuple((day(e.date), e.level) for e in q.escalations))
+                      q.assignee_person, tuple((day(e.date), e.level) for e in q.escalations), tuple(q.src))

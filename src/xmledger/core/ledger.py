@@ -35,7 +35,7 @@ def merge_progress(projects, progress_reports) -> list:
 class Ledger:
     """Settings, tracking cards, and the projects and problems as facts and as records (sorted by id)."""
 
-    __slots__ = ("settings", "responsibilities", "_facts", "_records", "__dict__")
+    __slots__ = ("settings", "responsibilities", "_facts", "_records", "reports_read", "__dict__")
 
     def __init__(self, settings: r.Settings, responsibilities=(), *,
                  facts: Callable[[], tuple] | None = None, records: Callable[[], tuple] | None = None):
@@ -44,6 +44,7 @@ class Ledger:
         self.responsibilities = tuple(responsibilities)
         self._facts = facts  # () -> (project facts, issue facts), each sorted by id
         self._records = records  # () -> (projects with progress merged, issues, progress reports), sorted
+        self.reports_read = ()  # set by the loader: the progress reports kept, for its snapshot
 
     @classmethod
     def of(cls, settings: r.Settings, projects=(), responsibilities=(), issues=(), progress_reports=(),

@@ -41,7 +41,7 @@ from typing import NamedTuple
 
 SHARDS = 64
 RACY_NS = 2_000_000_000  # covers file systems with coarse (up to 2 s) timestamps
-FORMAT = 2
+FORMAT = 3
 MAGIC = b"xmledger-cache\n"
 KEEP_PER_PATH = 4  # results kept per path: the working tree and a few revisions
 
@@ -59,7 +59,7 @@ class Stamp(NamedTuple):
 
 class Result(NamedTuple):
     kind: str
-    result: object  # check.files.FileResult
+    result: object  # checks.results.FileResult, light: the records of projects and problems are in the shard's blob
     places: dict  # (record index, path, at) -> placed finding fields, filled as findings across records are placed
     used: int  # day ordinal of the last use, to keep the most recent KEEP_PER_PATH per path
 
@@ -107,6 +107,26 @@ def private(folder: Path) -> bool:
 def seal(value) -> bytes:
     blob = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
     return MAGIC + hashlib.blake2b(blob, digest_size=16).digest() + blob
+
+
+class _Hashing:
+    """A file that hashes what is written to it (pickle streams large values straight through)."""
+
+    def __init__(self, f):
+        self.f, self.hash = f, hashlib.blake2b(digest_size=16)
+
+    def write(self, data) -> int:
+        self.hash.update(data)
+        return self.f.write(data)
+
+
+def seal_into(f, value) -> None:
+    """seal(value), written to a file as it is made: a snapshot of tens of MB is never copied whole in memory."""
+    f.write(MAGIC + bytes(16))
+    hashing = _Hashing(f)
+    pickle.dump(value, hashing, protocol=pickle.HIGHEST_PROTOCOL)
+    f.seek(len(MAGIC))
+    f.write(hashing.hash.digest())
 
 
 def unseal(data: bytes):
@@ -158,6 +178,9 @@ class ParseCache:
         self.stamps: dict[str, Stamp] = {}
         self.results: dict[tuple[str, str, str], Result] = {}
         self.dirty: set[int] = set()
+        self.blobs: dict[int, bytes] = {}  # shard -> its records, pickled: {(path, key, settings key): records}
+        self.fresh: dict[tuple, object] = {}  # records checked by this process, not yet in a blob
+        self.adopted: dict[int, list] = {}  # shard -> [(blob, keys)] the workers sent for it
         self.today = time.time_ns() // 86_400_000_000_000
         self.loaded = False
 
@@ -173,17 +196,18 @@ class ParseCache:
         for i in range(SHARDS):
             try:
                 with open(self.folder / f"{i:02d}.cache", "rb") as f:
-                    header, stamps, results = unseal(f.read())
+                    header, stamps, results, blob = unseal(f.read())
             except FileNotFoundError:
                 continue
             except Exception:  # corrupt, truncated, tampered with, or written by another version: rebuild it
                 self.dirty.add(i)
                 continue
-            if header != self.header or type(stamps) is not dict or type(results) is not dict:
+            if header != self.header or type(stamps) is not dict or type(results) is not dict or type(blob) is not bytes:
                 self.dirty.add(i)
                 continue
             self.stamps.update(stamps)
             self.results.update(results)
+            self.blobs[i] = blob
 
     def key_for(self, path: str, stat: tuple, reread) -> str | None:
         """The content key of a folder file from its stat, when the stat is the one it was read under and
@@ -208,7 +232,7 @@ class ParseCache:
         entry = self.results.get((path, key, self.settings_key))
         if entry is None or entry.kind != kind:
             return None
-        if entry.used != self.today:
+        if entry.used != self.today and self.today - entry.used > 7:  # a week's precision is enough to evict
             self.results[(path, key, self.settings_key)] = entry._replace(used=self.today)
             self.dirty.add(shard_of(path))
         return entry
@@ -229,13 +253,38 @@ class ParseCache:
     def store_settings(self, value) -> None:
         self._write("settings.cache", (self.header, self.settings_key, value))
 
-    def remember(self, path: str, key: str, kind: str, result, stat: tuple | None, read_ns: int) -> None:
-        """Remember a file's result (and, for a folder file, the stat it was read under at read_ns)."""
+    def remember(self, path: str, key: str, kind: str, result, records, stat: tuple | None, read_ns: int) -> None:
+        """Remember a file's light result and, when checked here, its records (a worker's come by `adopt`); and
+        for a folder file the stat it was read under at read_ns."""
         self.load()
         self.results[(path, key, self.settings_key)] = Result(kind, result, {}, self.today)
+        if records is not None:
+            self.fresh[(path, key, self.settings_key)] = records
         if stat is not None:
             self.stamps[path] = Stamp(stat, key, read_ns)
         self.dirty.add(shard_of(path))
+
+    def has(self, path: str, key: str) -> bool:
+        return (path, key, self.settings_key) in self.results
+
+    def adopt(self, blob: bytes, keys) -> None:
+        """The pickled records of a worker's group of files (one shard's new entries)."""
+        if keys:
+            self.adopted.setdefault(shard_of(keys[0][0]), []).append((blob, list(keys)))
+
+    def records_of(self, keys) -> dict:
+        """{key: records} for these (path, content key, settings key), from the blobs of their shards."""
+        found: dict = {}
+        for i in sorted({shard_of(k[0]) for k in keys}):
+            found.update(self._shard_records(i))
+        found.update(self.fresh)
+        return {k: found[k] for k in keys}
+
+    def _shard_records(self, i: int) -> dict:
+        out = pickle.loads(self.blobs[i]) if i in self.blobs else {}
+        for blob, _ in self.adopted.get(i, ()):
+            out.update(pickle.loads(blob))
+        return out
 
     def remember_places(self, path: str, key: str, places: dict) -> None:
         entry = self.results.get((path, key, self.settings_key))
@@ -280,9 +329,28 @@ class ParseCache:
         for path, items in by_path.items():
             for _, key, entry in sorted(items, key=lambda item: item[0], reverse=True)[:KEEP_PER_PATH]:
                 shards[shard_of(path)][1][key] = entry
-        if all(self._write(f"{i:02d}.cache", (self.header, stamps, results))
-               for i, (stamps, results) in shards.items()):
+        written = True
+        for i, (stamps, results) in shards.items():
+            heavy = {k for k, e in results.items() if e.kind not in ("responsibilities", "progress")}
+            adopted = self.adopted.get(i, ())
+            if len(adopted) == 1 and set(adopted[0][1]) == heavy and not (heavy & self.fresh.keys()):
+                blob = adopted[0][0]  # a worker pickled exactly this shard's records: written as it came
+            else:
+                records = self._shard_records(i)
+                records.update((k, v) for k, v in self.fresh.items() if shard_of(k[0]) == i)
+                for k in [k for k in heavy if k not in records]:  # nothing to give its records: forget it
+                    del results[k]
+                blob = pickle.dumps({k: records[k] for k in results if k in heavy},
+                                    protocol=pickle.HIGHEST_PROTOCOL)
+            written = self._write(f"{i:02d}.cache", (self.header, stamps, results, blob)) and written
+            self.blobs[i] = blob
+            self.adopted.pop(i, None)
+        if written:
             self.dirty.clear()
+
+    def shard_blobs(self, paths) -> tuple[bytes, ...]:
+        """The pickled results of the shards that hold these paths, as saved (call after save())."""
+        return tuple(self.blobs[i] for i in sorted({shard_of(p) for p in paths}) if i in self.blobs)
 
     def _write(self, name: str, value) -> bool:
         """Atomically: a temporary file renamed into place. A cache that cannot be written is only slower."""
@@ -293,7 +361,7 @@ class ParseCache:
             fd, tmp = tempfile.mkstemp(dir=self.folder, prefix=f".{name}.", suffix=".tmp")
             try:
                 with os.fdopen(fd, "wb") as f:
-                    f.write(seal(value))
+                    seal_into(f, value)
                 os.replace(tmp, self.folder / name)
             except BaseException:
                 os.unlink(tmp)

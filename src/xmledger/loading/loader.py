@@ -2,9 +2,17 @@
 
 loading -> validation -> an immutable Ledger. Checking files is the only step
 whose cost grows with the ledger; it goes through `check_files`, which the
-parse cache and the worker pool plug into. Everything else works on records in
-memory. All reading happens here, through the source: the result holds values
-only, every finding placed, so nothing after loading touches a file.
+parse cache and the worker pool plug into. All reading happens here, through
+the source: the result holds values only, every finding placed, so nothing
+after loading touches a file.
+
+What travels from a file's check to the ledger is split in two: a light part
+(findings, what records with errors still name, and the facts of the records:
+core/facts.py) that the rules across records and the figures need, and the
+records themselves, pickled once per group of files (a worker's task, a shard
+of the parse cache). The records stay bytes — in the cache, in the snapshot,
+in the ledger — until a report asks for one: a cold `status` of a province
+never builds 40,000 records in the parent process.
 """
 
 from __future__ import annotations
@@ -12,20 +20,22 @@ from __future__ import annotations
 import datetime
 import hashlib
 import os
+import pickle
 import time
 from typing import NamedTuple
 
-from ..checks.ledger_rules import Draft, check_ledger
 from ..checks.results import FileResult
 from ..core import records as r
+from ..core.facts import with_reports
 from ..core.findings import Finding, sorted_findings
 from ..core.ledger import Ledger
 from ..core.words import msg
 from ..sources.base import LEDGER_FILE, FileRef, LedgerSource, content_key
 from . import snapshot
-from .cache import ParseCache
+from .cache import ParseCache, shard_of
 
 KINDS = tuple(r.KINDS)
+LIGHT_KINDS = ("responsibilities", "progress")  # few records, needed by the rules across records: kept as objects
 
 
 class LoadResult(NamedTuple):
@@ -37,6 +47,7 @@ class LoadResult(NamedTuple):
     settings_usable: bool  # ledger.yaml was read and is valid: figures can be reported
     described: str = ""  # what was read, when not simply a folder ("HEAD~1 (2026-11-16)")
     committed: datetime.date | None = None  # the commit's date, when read from a git revision
+    from_snapshot: bool = False  # answered by the snapshot of an earlier load (loading/snapshot.py)
 
     @property
     def has_errors(self) -> bool:
@@ -67,8 +78,8 @@ def load(source: LedgerSource, today: datetime.date, use_cache: bool = True, job
     if cache is not None:
         key, newest = snapshot.key_of([*scan.files, scan.settings or FileRef("settings", "-")], settings_key, today,
                                       source.label)
-        name = f"snapshot-{hashlib.blake2b(source.label.encode('utf-8', 'surrogateescape'), digest_size=6).hexdigest()}.cache"
-        snap = snapshot.read(cache, name, key, newest)
+        name = "snapshot-" + hashlib.blake2b(source.label.encode("utf-8", "surrogateescape"), digest_size=6).hexdigest()
+        snap = snapshot.read(cache, name + ".cache", key, newest)
         if snap is not None:
             head = snapshot.head_of(snap)
             if head.placed or not place_warnings:
@@ -90,47 +101,96 @@ def load(source: LedgerSource, today: datetime.date, use_cache: bool = True, job
             cache.store_settings((settings, settings_findings, usable))
     findings += settings_findings
 
-    checked = check_files(source, scan.files, settings, cache, jobs)
-    by_kind: dict[str, list] = {k: [] for k in KINDS}
-    salvaged: dict[str, set] = {k: set() for k in KINDS}
-    stubs, unreadable = [], 0
+    store = RecordStore(settings_key, cache)
+    checked = check_files(source, scan.files, settings, store, jobs)
+    from ..checks.ledger_rules import Draft, check_ledger  # the rules across records: not on a snapshot's path
+
+    facts: dict[str, list] = {"projects": [], "issues": []}
+    cards, reports, stubs, salvaged, unreadable = [], [], [], {k: set() for k in KINDS}, 0
     for ref, (_, result) in zip(scan.files, checked):
-        by_kind[ref.kind].extend(result.records)
+        if ref.kind in facts:
+            facts[ref.kind].extend(result.facts)
+        elif ref.kind == "responsibilities":
+            cards.extend(result.records)
+        else:
+            reports.extend(result.records)
         salvaged[ref.kind].update(result.salvaged_ids)
         stubs.extend(result.stubs)
         findings.extend(result.findings)
         unreadable += result.unreadable
-    across, spoiled = check_ledger(Draft(settings, by_kind, stubs, salvaged, today, source.label))
+    draft = Draft(settings, facts["projects"], facts["issues"], cards, reports, stubs, salvaged, today, source.label)
+    across, spoiled = check_ledger(draft)
     findings += place_across(source, scan.files, checked, across, cache, place_warnings)
-    left_out = len(stubs)
-    if spoiled:
-        for kind in KINDS:
-            keep = [rec for rec in by_kind[kind] if (rec.src.file, rec.src.index) not in spoiled]
-            left_out += len(by_kind[kind]) - len(keep)
-            by_kind[kind] = keep
+    files = tuple((ref.path, k, ref.kind) for ref, (k, res) in zip(scan.files, checked) if res.facts or res.records)
+    ledger, kept = assemble(settings, draft, spoiled, lambda: store.records(files))
+    left_out = len(stubs) + sum(len(res.facts or res.records) for _, res in checked) - kept
     if cache is not None:
         if source.stamps:
             cache.forget_missing({ref.path for ref in scan.files})
         cache.save()
-    ledger = Ledger.of(settings, by_kind["projects"], by_kind["responsibilities"], by_kind["issues"],
-                       by_kind["progress"])
     findings = sorted_findings([f._replace(file=source.shown(f.file)) for f in findings])
     result = LoadResult(ledger, findings, left_out, unreadable, len(scan.files), usable, source.describe(),
                         getattr(source, "committed", None))
-    if cache is not None:
+    if cache is not None and all(cache.has(path, k) for path, k, _ in files):
         placed = place_warnings or all(f.is_error for f in across)  # else some warnings may lack their line
         head = snapshot.Head(settings, findings, usable, left_out, unreadable, len(scan.files), result.described,
-                             result.committed, placed, ledger.responsibilities)
-        snapshot.write(cache, name, key, head, ledger, started_ns)
+                             result.committed, placed, ledger.responsibilities, files, frozenset(spoiled), settings_key,
+                             ledger.reports_read)
+        snapshot.write(cache, name + ".cache", key, head, ledger, cache.shard_blobs(p for p, _, _ in files),
+                       started_ns)
     return result
+
+
+def assemble(settings: r.Settings, draft, spoiled, records) -> tuple[Ledger, int]:
+    """The Ledger of a draft without the records `spoiled` leaves out ((file, index) pairs): its facts at once
+    (progress reports merged in), its records from `records()` when first asked for; and how many projects,
+    problems, cards and reports it keeps."""
+    def kept(items):
+        return [x for x in items if (x.src[0], x.src[2]) not in spoiled] if spoiled else list(items)
+
+    projects, issues, cards, reports = (kept(draft.projects), kept(draft.issues), kept(draft.cards),
+                                        kept(draft.reports))
+    if reports:  # the facts of a project with progress in progress/ count those months too
+        extra: dict[str, list] = {}
+        for e in reports:
+            extra.setdefault(e.project, []).append(e)
+        projects = [with_reports(f, extra[f.id]) if f.id in extra else f for f in projects]
+    by_id = lambda x: x.id  # noqa: E731
+    pair = (tuple(sorted(projects, key=by_id)), tuple(sorted(issues, key=by_id)))
+
+    def triple():
+        found = records()
+        chosen = {k: [] for k in KINDS}
+        for kind, recs in found:
+            chosen[kind].extend(recs)
+        whole = Ledger.of(settings, kept(chosen["projects"]), (), kept(chosen["issues"]), reports)
+        return whole.projects, whole.issues, whole.progress_reports
+
+    ledger = Ledger(settings, sorted(cards, key=by_id), facts=lambda: pair, records=triple)
+    ledger.reports_read = tuple(reports)  # what the snapshot keeps of them (they are few, and light)
+    return ledger, len(projects) + len(issues) + len(cards) + len(reports)
 
 
 def from_snapshot(snap, head) -> LoadResult:
     """A load answered by the snapshot: findings at once; facts and records decoded when first asked for."""
+    def records():
+        results: dict = {}
+        for blob in snap.records:
+            results.update(pickle.loads(blob))
+        return [(kind, results[(path, key, head.settings_key)]) for path, key, kind in head.files
+                if kind not in LIGHT_KINDS]
+
+    def triple():
+        spoiled, found = head.spoiled, {k: [] for k in KINDS}
+        for kind, recs in records():
+            found[kind].extend(x for x in recs if (x.src.file, x.src.index) not in spoiled)
+        whole = Ledger.of(head.settings, found["projects"], (), found["issues"], head.reports)
+        return whole.projects, whole.issues, whole.progress_reports
+
     ledger = Ledger(head.settings, head.responsibilities, facts=lambda: snapshot.facts_of(snap.facts),
-                    records=lambda: snapshot.records_of(snap.records))
-    return LoadResult(ledger, head.findings, head.left_out, head.unreadable, head.files, head.usable, head.described,
-                      head.committed)
+                    records=triple)
+    return LoadResult(ledger, head.findings, head.left_out, head.unreadable, head.files_count, head.usable,
+                      head.described, head.committed, True)
 
 
 def place_across(source: LedgerSource, files: list[FileRef], checked: list, aimed: list[Finding], cache,
@@ -166,6 +226,39 @@ def place_across(source: LedgerSource, files: list[FileRef], checked: list, aime
     return out
 
 
+# ------------------------------------------------------------------ records kept as bytes
+
+class RecordStore:
+    """Where the records of a load are until a report asks for them: the parse cache's shards (pickled bytes),
+    or, without a cache, the pickled groups the workers sent (or the objects, when checked in this process)."""
+
+    def __init__(self, settings_key: str, cache: ParseCache | None):
+        self.settings_key, self.cache = settings_key, cache
+        self.blobs: list[bytes] = []  # without a cache: the workers' groups
+        self.objects: dict = {}  # without a cache, checked here: (path, key) -> records
+
+    def add(self, path: str, key: str, kind: str, records: tuple | None) -> None:
+        if self.cache is None and records is not None:
+            self.objects[(path, key, self.settings_key)] = records
+
+    def add_blob(self, blob: bytes, rkeys) -> None:
+        if self.cache is not None:
+            self.cache.adopt(blob, rkeys)
+        else:
+            self.blobs.append(blob)
+
+    def records(self, files) -> list[tuple[str, tuple]]:
+        """(kind, records) of the files with records that are not kept light, in order."""
+        wanted = [(kind, (path, key, self.settings_key)) for path, key, kind in files if kind not in LIGHT_KINDS]
+        if self.cache is not None:
+            found = self.cache.records_of([k for _, k in wanted])
+        else:
+            found = dict(self.objects)
+            for blob in self.blobs:
+                found.update(pickle.loads(blob))
+        return [(kind, found[k]) for kind, k in wanted]
+
+
 # ------------------------------------------------------------------ checking files, cached and parallel
 
 PARALLEL_MIN_BYTES = 512 * 1024  # below this a worker pool costs more than it saves (docs/performance.md)
@@ -178,10 +271,16 @@ def jobs_available() -> int:
         return os.cpu_count() or 1
 
 
-def check_files(source: LedgerSource, files: list[FileRef], settings: r.Settings, cache: ParseCache | None,
+def light(kind: str, result: FileResult) -> FileResult:
+    """A file's result without its records (kept as bytes), unless its kind is kept light (cards, reports)."""
+    return result if kind in LIGHT_KINDS or not result.records else result._replace(records=())
+
+
+def check_files(source: LedgerSource, files: list[FileRef], settings: r.Settings, store: RecordStore,
                 jobs: int | None = None) -> list[tuple[str, FileResult]]:
-    """(content key, FileResult) of every file, in order: from the cache when its content was checked
-    before, else checked now."""
+    """(content key, light FileResult) of every file, in order: from the cache when its content was checked
+    before, else checked now; the records go to `store`."""
+    cache = store.cache
     out: list = [None] * len(files)
     todo: list[int] = []
     size = 0
@@ -197,8 +296,6 @@ def check_files(source: LedgerSource, files: list[FileRef], settings: r.Settings
             size += ref.stamp[0] if ref.stamp else 0
     if not todo:
         return out
-    from .cache import shard_of
-
     groups: dict[int, list[int]] = {}
     for i in todo:
         groups.setdefault(shard_of(files[i].path), []).append(i)
@@ -206,10 +303,21 @@ def check_files(source: LedgerSource, files: list[FileRef], settings: r.Settings
     # a source that workers cannot read (a pipe to git) gives every file's bytes here, in one go
     data = {} if source.fork_safe else dict(zip(order, source.read_many([files[i] for i in order])))
     tasks = [[(files[i].kind, files[i].path, data.get(i)) for i in groups[shard]] for shard in sorted(groups)]
-    for i, (key, result, read_ns) in zip(order, check_many(source, tasks, settings, size, jobs)):
-        out[i] = (key, result)
-        if cache is not None and key:
-            cache.remember(files[i].path, key, files[i].kind, result, files[i].stamp if source.stamps else None, read_ns)
+    entries = iter(order)
+    for results, blob in check_many(source, tasks, settings, store.settings_key, size, jobs):
+        rkeys = []
+        for key, result, read_ns, records in results:
+            i = next(entries)
+            ref = files[i]
+            out[i] = (key, result)
+            if key:
+                rkeys.append((ref.path, key, store.settings_key))
+                store.add(ref.path, key, ref.kind, records)
+                if cache is not None:
+                    cache.remember(ref.path, key, ref.kind, result, records, ref.stamp if source.stamps else None,
+                                   read_ns)
+        if blob is not None:
+            store.add_blob(blob, rkeys)
     return out
 
 
@@ -227,36 +335,52 @@ def check_one(source: LedgerSource | None, kind: str, path: str, data: bytes | N
     return content_key(data), check_file(kind, path, data, settings), read_ns
 
 
-_worker: tuple | None = None  # (source, settings) in a worker process
+def check_group(source, group: list[tuple], settings: r.Settings, settings_key: str, pickled: bool):
+    """Check a group of files: ([(key, light result, read_ns, records or None)], the group's records pickled
+    as {(path, key, settings key): records}, or None). In a worker the records travel as that one blob; here,
+    as objects."""
+    out, records = [], {}
+    for kind, path, data in group:
+        key, result, read_ns = check_one(source, kind, path, data, settings)
+        if key and kind not in LIGHT_KINDS:
+            records[(path, key, settings_key)] = result.records
+        out.append((key, light(kind, result), read_ns, None if pickled else result.records))
+    blob = pickle.dumps(records, protocol=pickle.HIGHEST_PROTOCOL) if pickled else None
+    return out, blob
 
 
-def _init_worker(source: LedgerSource, settings: r.Settings) -> None:
+_worker: tuple | None = None  # (source, settings, settings key) in a worker process
+
+
+def _init_worker(source: LedgerSource, settings: r.Settings, settings_key: str) -> None:
     global _worker
-    _worker = (source, settings)
+    _worker = (source, settings, settings_key)
 
 
-def _check_group_in_worker(group: list[tuple]) -> list:
-    source, settings = _worker
-    return [check_one(source, kind, path, data, settings) for kind, path, data in group]
+def _check_group_in_worker(group: list[tuple]):
+    source, settings, settings_key = _worker
+    return check_group(source, group, settings, settings_key, True)
 
 
-def check_many(source: LedgerSource, groups: list[list[tuple]], settings: r.Settings, size: int,
-               jobs: int | None = None) -> list:
-    """check_one over groups of (kind, path, bytes or None) tasks, results flattened in order.
+def check_many(source: LedgerSource, groups: list[list[tuple]], settings: r.Settings, settings_key: str, size: int,
+               jobs: int | None = None):
+    """check_group over groups of (kind, path, bytes or None) tasks, in order.
 
     Large work goes to a pool of processes, one group per task: a group is one shard of the cache, so
     the values its records share (see read.yamlread.plain_scalar) come from one worker and stay shared in
-    the cache."""
+    one pickle."""
     jobs = jobs or jobs_available()
     count = sum(len(g) for g in groups)
     if size == 0:
         size = sum(len(data) for g in groups for _, _, data in g if data is not None)
     if jobs < 2 or size < PARALLEL_MIN_BYTES or count < 2 * jobs:
-        return [check_one(source, kind, path, data, settings) for group in groups for kind, path, data in group]
+        for group in groups:
+            yield check_group(source, group, settings, settings_key, False)
+        return
     import multiprocessing
 
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     worker_source = source if source.fork_safe else None
-    with context.Pool(jobs, initializer=_init_worker, initargs=(worker_source, settings)) as pool:
-        return [result for part in pool.imap(_check_group_in_worker, groups) for result in part]
+    with context.Pool(jobs, initializer=_init_worker, initargs=(worker_source, settings, settings_key)) as pool:
+        yield from pool.imap(_check_group_in_worker, groups)

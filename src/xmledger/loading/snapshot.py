@@ -38,7 +38,7 @@ class Snapshot(NamedTuple):
     written_ns: int
     head: bytes  # pickle: a Head
     facts: bytes  # marshal: (project facts, issue facts) as plain tuples
-    records: bytes  # pickle: (projects with progress merged, issues, progress reports)
+    records: tuple[bytes, ...]  # the parse cache's shards of the files' results, as pickled there
 
 
 class Head(NamedTuple):
@@ -47,11 +47,15 @@ class Head(NamedTuple):
     usable: bool
     left_out: int
     unreadable: int
-    files: int
+    files_count: int
     described: str
     committed: object
     placed: bool  # every finding placed (a report may leave warnings across records unplaced)
     responsibilities: tuple
+    files: tuple  # (path, content key, kind) of the files with records, in the order read
+    spoiled: frozenset  # (file, index) of the records the rules across records leave out
+    settings_key: str
+    reports: tuple  # the progress reports kept (few records: as objects)
 
 
 def key_of(refs, settings_key: str, today: datetime.date, label: str) -> tuple[bytes, int]:
@@ -85,11 +89,12 @@ def read(cache: ParseCache, name: str, key: bytes, newest: int) -> Snapshot | No
     return snap
 
 
-def write(cache: ParseCache, name: str, key: bytes, head: Head, ledger, written_ns: int) -> None:
-    """Store a load. `written_ns` is taken before the files were read: a file changed after it is never hidden."""
+def write(cache: ParseCache, name: str, key: bytes, head: Head, ledger, blobs: tuple[bytes, ...],
+          written_ns: int) -> None:
+    """Store a load. `written_ns` is taken before the files were read: a file changed after it is never hidden.
+    The records are not pickled again: `blobs` are the shards of the parse cache that hold them."""
     facts = marshal.dumps((tuple(map(tuple, ledger.project_facts)), tuple(map(tuple, ledger.issue_facts))))
-    records = pickle.dumps((ledger.projects, ledger.issues, ledger.progress_reports), protocol=pickle.HIGHEST_PROTOCOL)
-    snap = Snapshot(key, written_ns, pickle.dumps(head, protocol=pickle.HIGHEST_PROTOCOL), facts, records)
+    snap = Snapshot(key, written_ns, pickle.dumps(head, protocol=pickle.HIGHEST_PROTOCOL), facts, blobs)
     cache.write_file(name, (cache.header, tuple(snap)))
 
 
@@ -102,6 +107,3 @@ def facts_of(blob: bytes) -> tuple[tuple[ProjectFacts, ...], tuple[IssueFacts, .
     new = tuple.__new__
     return (tuple([new(ProjectFacts, p) for p in projects]), tuple([new(IssueFacts, q) for q in issues]))
 
-
-def records_of(blob: bytes) -> tuple:
-    return pickle.loads(blob)

@@ -38,7 +38,7 @@ class IssueFilters(NamedTuple):
 
 def urgency(v: IssueView) -> tuple:
     """Most urgent first: overdue longest, then open by nearest due date, then resolved, then closed."""
-    return (not v.overdue, -v.overdue_days, v.resolved, v.closed, v.due, v.id)
+    return (not v.overdue, -v.overdue_days, v.resolved, v.closed, v.due_d, v.id)
 
 
 def issue_views(ledger: Ledger, period: Period, filters: Filters) -> list[IssueView]:
