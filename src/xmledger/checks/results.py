@@ -1,6 +1,5 @@
 """What checking one file gives: kept in the parse cache, so importing it costs nothing (no parser)."""
 
-from __future__ import annotations
 
 from typing import NamedTuple
 

@@ -18,7 +18,6 @@ Records stay the definition of a ledger (and what reports show in detail);
 facts are derived from them, once, and cached with them.
 """
 
-from __future__ import annotations
 
 import datetime
 from bisect import bisect_right

@@ -8,7 +8,6 @@ Messages and hints are `Say` values, worded in the reader's language only when
 shown. Codes are stable and documented in docs/errors.md.
 """
 
-from __future__ import annotations
 
 from typing import NamedTuple
 

@@ -7,7 +7,6 @@ cache on every command, where tuples cost a fraction of a model. Amounts are
 Decimals in the ledger unit; months are the date of their first day.
 """
 
-from __future__ import annotations
 
 import datetime
 from decimal import Decimal

@@ -15,7 +15,6 @@ in the ledger — until a report asks for one: a cold `status` of a province
 never builds 40,000 records in the parent process.
 """
 
-from __future__ import annotations
 
 import datetime
 import hashlib

@@ -17,7 +17,6 @@ sit as bytes in one sealed file (cache.seal: a hash checked before anything is
 read, in a private folder).
 """
 
-from __future__ import annotations
 
 import datetime
 import hashlib

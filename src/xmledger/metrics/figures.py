@@ -6,7 +6,6 @@ Figures are sums and ratios over views, so a whole ledger, a group (`--by
 unit`) and the year before (同比) are all computed the same way.
 """
 
-from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field
@@ -97,7 +96,7 @@ class Scope(NamedTuple):
     keep: Callable[[ProjectFacts], bool] | None = None  # the group rule of a subset, if any
     all_issues: tuple[IssueView, ...] = ()  # raised by D in any year, on those projects: overdue and open
 
-    def subset(self, keep: Callable[[ProjectFacts], bool]) -> Scope:
+    def subset(self, keep: Callable[[ProjectFacts], bool]) -> "Scope":
         """The part of this scope whose projects pass `keep` (a group)."""
         views = tuple(v for v in self.views if keep(v.project))
         ids = {v.id for v in views}

@@ -1,6 +1,5 @@
 """Which projects a report covers (the shared filters) and which groups a project belongs to (SPEC §5.6)."""
 
-from __future__ import annotations
 
 from typing import NamedTuple
 

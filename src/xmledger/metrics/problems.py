@@ -7,7 +7,6 @@ open problems stay in sight; the statistics count the problems of year Y
 escalation level reached.
 """
 
-from __future__ import annotations
 
 from typing import NamedTuple
 

@@ -7,7 +7,6 @@ Rates are exact Decimals (None when the denominator is 0); rounding is left to
 display.
 """
 
-from __future__ import annotations
 
 import datetime
 from bisect import bisect_right

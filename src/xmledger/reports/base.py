@@ -6,7 +6,6 @@ ledger unit, Decimal rates, dates, codes); a column's kind says how a renderer
 shows a value, so one report gives every output format.
 """
 
-from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, NamedTuple
 

@@ -63,6 +63,29 @@ def human(value: Any, kind: str, lang: str, prefix: str = "") -> str:
     return str(value)
 
 
+def humans(values: list, kind: str, lang: str, prefix: str = "") -> list[str]:
+    """human() of a whole column: the same strings, with a fast path for the kinds a long table is made of."""
+    if kind == "text" and all(type(v) is str for v in values):
+        return values
+    if kind in ("code", "light", "label") and all(type(v) is str for v in values):
+        words = {v: label(prefix + v, lang) for v in set(values)}
+        return [words[v] for v in values]
+    if kind in ("int", "date", "text"):
+        out = []
+        for v in values:
+            t = type(v)
+            if v is None:
+                out.append(DASH)
+            elif t is str:
+                out.append(v)
+            elif t is int or t is datetime.date:
+                out.append(str(v))
+            else:
+                out.append(human(v, kind, lang, prefix))
+        return out
+    return [human(v, kind, lang, prefix) for v in values]
+
+
 def machine(value: Any, kind: str) -> Any:
     if isinstance(value, Cell):
         value, kind, _ = value
