@@ -176,7 +176,7 @@ def fuzz(args, target: Target) -> int:
     if by_kind:
         print("failures per class: " + ", ".join(f"{k} {n}" for k, n in sorted(by_kind.items())))
     if args.stats_file:
-        stats = {"mode": mode, "seed": args.seed, "first": indexes[0], "cases": done_cases, "runs": runs,
+        stats = {"mode": mode, "seed": args.seed, "src": target.src, "first": indexes[0], "cases": done_cases, "runs": runs,
                  "exit_codes": {str(k): n for k, n in rcs.items()}, "seconds": round(seconds, 1),
                  "failures": [{"kind": k, "signature": s, "count": len(h), "cases": sorted({x[0] for x in h}),
                                "crasher": str(saved.get((k, s), ""))} for (k, s), h in sorted(groups.items())]}
@@ -238,6 +238,41 @@ def do_minimize(folder: Path, target: Target, args) -> int:
     return 0
 
 
+def summarize(path: str) -> int:
+    """Sum the JSON lines of --stats-file: ledgers, runs, exit codes, failures per class and per signature."""
+    cases = runs = 0
+    seconds = 0.0
+    codes: Counter = Counter()
+    modes: Counter = Counter()
+    sources: Counter = Counter()
+    found: dict[tuple[str, str], dict] = {}
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            if not line.strip():
+                continue
+            d = json.loads(line)
+            cases += d["cases"]
+            runs += d["runs"]
+            seconds += d["seconds"]
+            modes[d["mode"]] += d["cases"]
+            sources[d.get("src") or "installed"] += d["cases"]
+            codes.update(d["exit_codes"])
+            for f in d["failures"]:
+                g = found.setdefault((f["kind"], f["signature"]), {"count": 0, "cases": [], "crasher": f["crasher"]})
+                g["count"] += f["count"]
+                g["cases"] += [f"{c}" for c in f["cases"]]
+    print(f"{cases} ledgers ({', '.join(f'{n} {m}' for m, n in sorted(modes.items()))}), {runs} runs, "
+          f"{seconds / 3600:.1f} h")
+    print("exit codes: " + ", ".join(f"{k}: {n}" for k, n in sorted(codes.items())))
+    print("against: " + ", ".join(f"{s} ({n} ledgers)" for s, n in sorted(sources.items())))
+    by_kind: Counter = Counter()
+    for (kind, sig), g in sorted(found.items()):
+        by_kind[kind] += g["count"]
+        print(f"FAIL {kind}: {sig}: {g['count']}x in {len(set(g['cases']))} cases, e.g. {g['cases'][0]} -> {g['crasher']}")
+    print("failures per class: " + (", ".join(f"{k} {n}" for k, n in sorted(by_kind.items())) or "none"))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter,
                                 epilog="Failure classes: traceback, hang, signal, exit-code, bad-output, bad-json, bad-csv, "
@@ -266,6 +301,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--replay", nargs="+", metavar="DIR", help="run saved crashers (a crasher folder or a folder of them)")
     p.add_argument("--show", action="store_true", help="print the case (files and commands) instead of running it; "
                    "with --only")
+    p.add_argument("--stats", metavar="FILE", help="sum the counts a campaign appended to FILE (--stats-file)")
     p.add_argument("--write", metavar="DIR", help="write the ledger of case --only (or of the crasher given to "
                    "--replay) to DIR, to look at it or run commands by hand")
     p.add_argument("--verbose", "-v", action="store_true")
@@ -273,6 +309,8 @@ def main(argv: list[str] | None = None) -> int:
                    "line of its stderr")
     args = p.parse_args(argv)
     target = Target(args.python, os.path.abspath(args.src) if args.src else None, args.timeout)
+    if args.stats:
+        return summarize(args.stats)
     if args.minimize:
         return max(do_minimize(Path(d), target, args) for d in crasher_dirs(args.minimize))
     if args.write:
