@@ -29,7 +29,7 @@ def harness(*args, timeout=300, cwd=None):
 
 # ---------------------------------------------------------------- the short run of CI
 
-@pytest.mark.parametrize("mode, seed, count", [("mutation", 1, 8), ("structure", 1, 5)])
+@pytest.mark.parametrize("mode, seed, count", [("mutation", 1, 6), ("structure", 1, 4)])
 def test_short_fuzz_run_finds_nothing(tmp_path, mode, seed, count):
     r = harness("--seed", seed, "--count", count, "--jobs", 2, "--out", tmp_path / "crashers",
                 *(["--structure"] if mode == "structure" else []))
@@ -139,7 +139,8 @@ def test_a_seed_gives_the_same_cases():
 # ---------------------------------------------------------------- the oracles, one by one
 
 sys.path.insert(0, str(TESTS))
-from fuzz.execute import judge_delimited, judge_json, judge_output, traceback_signature  # noqa: E402
+from fuzz.execute import (judge_delimited, judge_json, judge_output, judge_status,  # noqa: E402
+                          traceback_signature)
 
 
 def test_output_oracles():
@@ -153,6 +154,19 @@ def test_output_oracles():
     assert judge_output("项目\t1\n".encode(), "plain") is None
     assert judge_output("红\x1b[0m\n".encode(), "plain").kind == "control-chars"
     assert judge_output(b"\xff\n", "plain").kind == "bad-output"
+
+
+def test_status_invariants(cli, tmp_path):
+    from ledgers import write_ledger
+
+    r = cli("status", "-L", write_ledger(tmp_path / "l"), "--as-of", "2019-05-31", "--format", "json", "--by", "unit")
+    doc = json.loads(r.stdout)
+    assert judge_status(doc) is None
+    doc["groups"][0]["lights"]["red"] += 1
+    assert judge_status(doc).signature == "status: lights do not add up to the projects"
+    doc = json.loads(r.stdout)
+    doc["issues"]["closed"] = doc["issues"]["resolved"] + 1
+    assert judge_status(doc).signature == "status: closed > resolved"
 
 
 def test_traceback_signature_names_the_exception_and_our_frame():

@@ -139,7 +139,9 @@ def report_options(rng: random.Random, name: str, h: Harvest, hostile: bool) -> 
         a += ["--as-of", d]
     if rng.random() < 0.15:
         a += ["--year", rng.choice([str(h.year), str(h.year - 1), str(h.year + 1)] + BAD_YEARS * hostile)]
-    if rng.random() < 0.6:
+    if name == "status" and rng.random() < 0.4:
+        a += ["--format", "json"]  # its figures are checked against each other (execute.judge_status)
+    elif rng.random() < 0.6:
         a += ["--format", rng.choice(FORMATS)]
     if rng.random() < 0.4:
         a += ["--lang", rng.choice(["zh", "en"])]

@@ -20,6 +20,7 @@ import subprocess
 import sys
 import time
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 
 from .cases import Command
@@ -257,7 +258,10 @@ def judge(cmd: Command, out: Outcome, fmt: str | None) -> Failure | None:
         return judge_terminal(out)
     if cmd.stdout != "pipe" or (not out.stdout and out.rc != 0):
         return None  # a refusal or a usage error prints nothing on stdout
-    return judge_output(out.stdout, fmt)
+    f = judge_output(out.stdout, fmt)
+    if f is None and fmt == "json" and out.rc == 0 and command_name(cmd) == "status":
+        f = judge_status(json.loads(out.stdout))
+    return f
 
 
 def judge_output(data: bytes, fmt: str | None) -> Failure | None:
@@ -309,6 +313,50 @@ def judge_delimited(text: str, delimiter: str, fmt: str) -> Failure | None:
             if cell.startswith(_INJECTION_START) and not _NUMBER.fullmatch(cell):
                 return Failure("csv-injection", f"{fmt} cell starts with {cell[0]!r}", repr(cell)[:200])
     return None
+
+
+def judge_status(doc) -> Failure | None:
+    """The figures of `status --format json` hold together (SPEC §5), in total and in every group."""
+    for where, d in [("total", doc)] + [(f"group {g.get('key')!r}", g) for g in doc.get("groups") or []]:
+        why = _status_broken(d)
+        if why:
+            return Failure("invariant", f"status: {why}", f"{where}: " + json.dumps(
+                {k: d.get(k) for k in ("projects", "started", "lights", "issues")}, ensure_ascii=False)[:300])
+    return None
+
+
+def _status_broken(d: dict) -> str | None:
+    try:
+        n, lights, q = d["projects"], d["lights"], d["issues"]
+        checks = [
+            (sum(lights.values()) == n, "lights do not add up to the projects"),
+            (0 <= d["started"] <= n, "started outside 0..projects"),
+            (d["continuing"] + d["new_projects"] == n, "continuing + new projects != projects"),
+            (d["new_started"] <= d["new_projects"], "new started > new projects"),
+            (d["late_start"] <= n - d["started"], "late starts > projects not started"),
+            (d["completed"] <= d["started"], "completed > started"),
+            (d["completing_done"] <= d["completing"], "completing done > completing"),
+            (0 <= d["on_schedule"] <= n, "on schedule outside 0..projects"),
+            (q["resolved"] <= q["raised"], "resolved > raised"),
+            (q["closed"] <= q["resolved"], "closed > resolved"),
+            (q["resolved_late"] <= q["resolved"], "resolved late > resolved"),
+        ]
+        for num, den, rate in (("started", "projects", "start_rate"), ("on_schedule", "projects", "on_schedule_rate"),
+                               ("new_started", "new_projects", "new_start_rate")):
+            r, a, b = d[rate], d[num], d[den]
+            checks.append(((r is None) if b == 0 else (r is not None and abs(r - a / b) < 1e-6),
+                           f"{rate} is not {num}/{den}"))
+        r = q["resolution_rate"]
+        checks.append(((r is None) if q["raised"] == 0 else (r is not None and abs(r - q["resolved"] / q["raised"]) < 1e-6),
+                       "resolution_rate is not resolved/raised"))
+        for key in ("total_investment", "annual_plan", "completed_ytd", "cumulative", "planned_to_date"):
+            if d.get(key) is not None:
+                checks.append((Decimal(d[key]) >= 0, f"{key} is negative"))
+        month = d["double_half"]["reached_month"]
+        checks.append((month is None or 1 <= month <= 12, "double half reached outside months 1-12"))
+    except (KeyError, TypeError, ArithmeticError, ValueError) as e:
+        return f"a figure is missing or not a number ({type(e).__name__}: {e})"
+    return next((why for ok, why in checks if not ok), None)
 
 
 _TRUNCATED = re.compile(r"(?:^|\s)[+-]?[A-Za-z]{0,4}[0-9][0-9.,%-]*…")
