@@ -99,7 +99,7 @@ def test_harness_reports_each_failure_class_and_saves_crashers(planted):
     _, r, out = planted
     assert r.returncode == 1, r.stdout + r.stderr
     for kind, sig in [("traceback", "ValueError in xmledger/__main__.py:<module>"), ("hang", "summary did not end"),
-                      ("signal", "rank killed by SIGKILL"), ("exit-code", "exit 3")]:
+                      ("signal", "rank killed by SIGKILL"), ("exit-code", "leaders exits 3")]:
         assert f"FAIL {kind}: {sig}" in r.stdout, r.stdout
     assert any(f"FAIL {k}" in r.stdout for k in ("bad-csv", "bad-json", "control-chars")), r.stdout
     assert "failures per class: " in r.stdout

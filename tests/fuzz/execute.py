@@ -253,32 +253,37 @@ def judge(cmd: Command, out: Outcome, fmt: str | None) -> Failure | None:
             name = str(out.signal)
         return Failure("signal", f"{command_name(cmd)} killed by {name}", stderr[-400:])
     if out.rc not in (0, 1, 2):
-        return Failure("exit-code", f"exit {out.rc}", stderr[-400:])
+        return Failure("exit-code", f"{command_name(cmd)} exits {out.rc}", stderr[-400:])
     if cmd.stdout == "tty":
         return judge_terminal(out)
     if cmd.stdout != "pipe" or (not out.stdout and out.rc != 0):
         return None  # a refusal or a usage error prints nothing on stdout
-    f = judge_output(out.stdout, fmt)
+    f = judge_output(out.stdout, fmt, command_name(cmd))
     if f is None and fmt == "json" and out.rc == 0 and command_name(cmd) == "status":
         f = judge_status(json.loads(out.stdout))
     return f
 
 
-def judge_output(data: bytes, fmt: str | None) -> Failure | None:
-    """Is what a run printed valid for its format?"""
+def judge_output(data: bytes, fmt: str | None, name: str = "?") -> Failure | None:
+    """Is what a run printed valid for its format? (Signatures name the command: causes differ by command
+    far more than by format or by character.)"""
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as e:
-        return Failure("bad-output", "stdout is not UTF-8", str(e))
+        return Failure("bad-output", f"{name}: stdout is not UTF-8", str(e))
     m = _CONTROL.search(text)
     if m:
         around = text[max(0, m.start() - 30): m.end() + 30]
-        return Failure("control-chars", f"{fmt or 'table'} output holds {m[0]!r}", repr(around))
+        return Failure("control-chars", f"{name}: control characters in the output",
+                       f"{fmt or 'table'}: {m[0]!r} in {around!r}")
+    f = None
     if fmt == "json":
-        return judge_json(text)
-    if fmt in ("csv", "tsv"):
-        return judge_delimited(text, "," if fmt == "csv" else "\t", fmt)
-    return None
+        f = judge_json(text)
+    elif fmt in ("csv", "tsv"):
+        f = judge_delimited(text, "," if fmt == "csv" else "\t", fmt)
+    if f:
+        f.signature = f"{name} {f.signature}"
+    return f
 
 
 def _no_constant(name: str):
@@ -289,7 +294,7 @@ def judge_json(text: str) -> Failure | None:
     try:
         json.loads(text, parse_constant=_no_constant)
     except ValueError as e:
-        return Failure("bad-json", f"json does not parse: {str(e).split(':')[0]}", text[:300])
+        return Failure("bad-json", "json: does not parse", f"{e}: {text[:300]}")
     return None
 
 
@@ -307,11 +312,12 @@ def judge_delimited(text: str, delimiter: str, fmt: str) -> Failure | None:
             width = len(row)
             continue
         if len(row) != width:
-            return Failure("bad-csv", f"{fmt} row of {len(row)} cells under a header of {width}",
-                           f"row {i + 1}: {row!r}"[:300])
+            return Failure("bad-csv", f"{fmt}: a row not as wide as its header",
+                           f"row {i + 1} of {len(row)} cells under a header of {width}: {row!r}"[:300])
         for cell in row:
             if cell.startswith(_INJECTION_START) and not _NUMBER.fullmatch(cell):
-                return Failure("csv-injection", f"{fmt} cell starts with {cell[0]!r}", repr(cell)[:200])
+                return Failure("csv-injection", f"{fmt}: a text cell starts with a formula character",
+                               repr(cell)[:200])
     return None
 
 
