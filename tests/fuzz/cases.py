@@ -39,6 +39,9 @@ class Command:
         """A shell line that reproduces this run by hand."""
         import shlex
 
+        if self.args and self.args[0].startswith("@"):
+            return f"# then: {self.args[0][1:]} (tests/fuzz/actions.py, seed {self.args[1] if len(self.args) > 1 else '-'})"
+
         def sub(text: str) -> str:
             return text.replace("{L}", ledger).replace("{W}", work)
 

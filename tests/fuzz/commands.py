@@ -78,7 +78,8 @@ def as_of(rng: random.Random, year: int, hostile: bool) -> str | None:
     return f"{year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
 
 
-def make_commands(rng: random.Random, case: Case, count: int, twins: float = 0.35) -> list[Command]:
+def make_commands(rng: random.Random, case: Case, count: int, twins: float = 0.35, tamper: float = 0.1) \
+        -> list[Command]:
     h = Harvest(case)
     names, weights = zip(*COMMANDS)
     out: list[Command] = []
@@ -90,12 +91,25 @@ def make_commands(rng: random.Random, case: Case, count: int, twins: float = 0.3
             twin = make_twin(rng, cmd)
             if twin is not None:
                 out.append(twin)
+    if rng.random() < tamper:
+        # fill the cache, tamper with it (or edit a file under the same stat), then the cache must not lie
+        from .actions import ACTIONS
+
+        first = one_command(rng, rng.choice(["check", "status", "progress", "issues"]), h, hostile=False)
+        first.args = [a for a in first.args if a != "--no-cache"]
+        if "-L" not in first.args:
+            first.args[1:1] = ["-L", "{L}"]
+        first.stdout, first.cwd, first.env = "pipe", "{W}", {}
+        after = Command(list(first.args), {}, "pipe")
+        out += [first, Command([f"@{rng.choice(ACTIONS)}", str(rng.randrange(1 << 30))]), after,
+                Command(after.args + ["--no-cache"], {}, "pipe", twin="cache")]
     return out
 
 
-def one_command(rng: random.Random, name: str, h: Harvest) -> Command:
+def one_command(rng: random.Random, name: str, h: Harvest, hostile: bool | None = None) -> Command:
     """A command line; one in five is hostile (a bad date, a filter nothing matches, a wrong choice)."""
-    hostile = rng.random() < 0.2
+    if hostile is None:
+        hostile = rng.random() < 0.2
     args = [name]
     env: dict = dict(rng.choice(ENVS)) if rng.random() < 0.3 else {}
     cwd = "{W}"

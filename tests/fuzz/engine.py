@@ -14,6 +14,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import actions
 from . import cases as C
 from .cases import Case, Command
 from .execute import Failure, Outcome, Target, judge, option, run
@@ -45,12 +46,20 @@ def run_case(case: Case, target: Target, scratch: str | None = None, keep: bool 
         (work / "cache").mkdir()
         C.materialize(case, ledger)
         obey = case.has_modes()  # root reads anything: such runs drop the capabilities that let it
-        for cmd in case.commands:
+        for n, cmd in enumerate(case.commands):
+            if cmd.args and cmd.args[0].startswith("@"):  # an action between runs, not a run
+                what = actions.act(cmd.args[0][1:], int(cmd.args[1]) if len(cmd.args) > 1 else n, ledger, work)
+                result.outcomes.append(Outcome(0, b"", what.encode(), 0.0))
+                continue
             out = run(cmd, ledger, work, target, obey, timeout)
             if out.timed_out and retry:  # a slow machine is not a hang: once more, with time to spare
                 out = run(cmd, ledger, work, target, obey, 3 * (timeout or target.timeout))
             result.outcomes.append(out)
         result.failures = find_failures(case, result.outcomes)
+        if (work / actions.MARKER).exists():
+            result.failures.append(Failure("code-execution", "a planted cache file ran code",
+                                           "the pickle planted in the cache folder was loaded",
+                                           list(range(len(case.commands)))))
     finally:
         if not keep:
             C.remove(work)
@@ -60,6 +69,8 @@ def run_case(case: Case, target: Target, scratch: str | None = None, keep: bool 
 def find_failures(case: Case, outcomes: list[Outcome]) -> list[Failure]:
     failures: list[Failure] = []
     for i, (cmd, out) in enumerate(zip(case.commands, outcomes)):
+        if cmd.args and cmd.args[0].startswith("@"):
+            continue
         f = judge(cmd, out, fmt_of(cmd))
         if f:
             f.commands = [i]
@@ -114,7 +125,9 @@ def _plain_check(cmd: Command) -> bool:
 
 
 def check_agrees(case: Case, outcomes: list[Outcome]) -> list[Failure]:
-    """`check` passes exactly the ledgers the reports accept."""
+    """`check` passes exactly the ledgers the reports accept (runs before any action: an action may edit)."""
+    end = next((i for i, c in enumerate(case.commands) if c.args[0].startswith("@")), len(case.commands))
+    outcomes = outcomes[:end]
     checks = [(i, o.rc) for i, (c, o) in enumerate(zip(case.commands, outcomes)) if _plain_check(c) and o.rc in (0, 1)]
     if not checks:
         return []

@@ -59,6 +59,7 @@ class Minimizer:
 
     def run(self) -> Case:
         try:
+            self.commands()
             for _ in range(2):
                 before = size(self.case)
                 self.entries()
@@ -70,6 +71,11 @@ class Minimizer:
         except Budget:
             self.log(f"stopped after {self.tests} tests (the --max-tests budget)")
         return self.case
+
+    def commands(self) -> None:
+        kept = ddmin(self.case.commands, lambda cs: bool(cs) and self.still_fails(self.with_(commands=cs)))
+        self.case = self.with_(commands=kept)
+        self.log(f"{len(kept)} commands after {self.tests} tests")
 
     def entries(self) -> None:
         kept = ddmin(self.case.entries, lambda es: self.still_fails(self.with_(entries=es)))
@@ -138,6 +144,10 @@ def minimize(case: Case, failure: Failure, target: Target, max_tests: int = 400,
 
 
 def only(case: Case, indexes: list[int]) -> Case:
-    """The case reduced to some of its commands (a twin keeps its base, which comes just before it)."""
+    """The case reduced to the commands that show a failure (a twin's base comes just before it); when an
+    action comes before them, everything up to them (what the action acts on was left by earlier runs)."""
+    last = max(indexes)
+    if any(c.args[0].startswith("@") for c in case.commands[:last]):
+        indexes = list(range(last + 1))
     cmds: list[Command] = [copy.deepcopy(case.commands[i]) for i in sorted(set(indexes))]
     return Case(case.id, case.origin, case.entries, cmds, case.mutations)
