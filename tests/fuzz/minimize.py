@@ -136,11 +136,19 @@ def size(case: Case) -> tuple[int, int, int]:
 
 
 def minimize(case: Case, failure: Failure, target: Target, max_tests: int = 400, timeout: float | None = None,
-             log: Callable[[str], None] = lambda s: None) -> tuple[Case, int]:
+             log: Callable[[str], None] = lambda s: None) -> tuple[Case, int, Failure]:
+    from .engine import run_case
+
+    found = run_case(case, target, timeout=timeout, retry=False).failures
+    same = [f for f in found if (f.kind, f.signature) == (failure.kind, failure.signature)]
+    if not same:
+        kin = [f for f in found if f.kind == failure.kind]
+        if not kin:
+            raise ValueError("the case does not fail (any more) the way it is said to")
+        log(f"it fails as {kin[0].signature!r} now (the harness names it so): minimising that")
+        failure = kin[0]
     m = Minimizer(case, failure, target, max_tests, timeout, log)
-    if not m.still_fails(case):
-        raise ValueError("the case does not fail (any more) the way it is said to")
-    return m.run(), m.tests
+    return m.run(), m.tests, failure
 
 
 def only(case: Case, indexes: list[int]) -> Case:

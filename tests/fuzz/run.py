@@ -220,7 +220,7 @@ def do_minimize(folder: Path, target: Target, args) -> int:
     print(f"  from {len(case.entries)} entries, {sum(len(e.data) for e in case.entries)} bytes, "
           f"{sum(len(c.args) for c in case.commands)} arguments")
     try:
-        small, tests = minimize(case, failure, target, args.max_tests, args.minimize_timeout,
+        small, tests, failure = minimize(case, failure, target, args.max_tests, args.minimize_timeout,
                                 log=(lambda s: print("  " + s, flush=True)) if args.verbose else (lambda s: None))
     except ValueError as e:
         print(f"  {e}")
@@ -231,6 +231,7 @@ def do_minimize(folder: Path, target: Target, args) -> int:
     outputs = {}
     for n, o in enumerate(result.outcomes):
         outputs[f"stdout-{n}.txt"], outputs[f"stderr-{n}.txt"] = o.stdout, o.stderr
+    extra["failure"] = {"kind": failure.kind, "signature": failure.signature, "detail": failure.detail}
     C.save(small, target_dir, {**extra, "minimized_from": case.id, "tests": tests}, outputs)
     (target_dir / "command.txt").write_text(command_text(small, target_dir), encoding="utf-8")
     print(f"  to {len(small.entries)} entries, {sum(len(e.data) for e in small.entries)} bytes, "
