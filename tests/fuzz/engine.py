@@ -10,6 +10,7 @@ Besides what each run shows on its own (execute.judge), runs are compared:
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -66,12 +67,37 @@ def run_case(case: Case, target: Target, scratch: str | None = None, keep: bool 
     return result
 
 
+# what must never reach a reader: Python's reprs, unfilled templates, exponent notation, "1 projects"
+LEAKS = [(re.compile(p), why) for p, why in [
+    (r"\bNone\b", "None"), (r"\b(nan|NaN|inf|Infinity)\b", "nan/inf"), (r"Decimal\(|datetime\.date\(|object at 0x",
+                                                                        "a Python repr"),
+    (r"\{[a-z_]+(:[^}]*)?\}", "an unfilled template field"), (r"\b\d+(\.\d+)?E[+-]?\d+\b", "exponent notation"),
+    (r"(?<![\d.])1 (projects|errors|warnings|issues|problems|cards|files|records|are)\b", "\"1\" with a plural"),
+]]
+
+
+def leaks(case: Case, cmd: Command, out: Outcome) -> Failure | None:
+    """Human text (tables, the circular, messages) that shows a leak the ledger and the command did not put
+    there."""
+    fmt = fmt_of(cmd)
+    texts = [out.stderr] + ([out.stdout] if fmt not in ("json", "csv", "tsv") else [])
+    given = "\n".join([e.data.decode("utf-8", "replace") + "\n" + e.path for e in case.entries] + cmd.args)
+    for data in texts:
+        text = data.decode("utf-8", "replace")
+        for pattern, why in LEAKS:
+            for m in pattern.finditer(text):
+                if m[0] not in given:
+                    line = text[text.rfind("\n", 0, m.start()) + 1: text.find("\n", m.end()) % (len(text) + 1)]
+                    return Failure("bad-text", f"{cmd.args[0]}: {why} in the text", line.strip()[:200])
+    return None
+
+
 def find_failures(case: Case, outcomes: list[Outcome]) -> list[Failure]:
     failures: list[Failure] = []
     for i, (cmd, out) in enumerate(zip(case.commands, outcomes)):
         if cmd.args and cmd.args[0].startswith("@"):
             continue
-        f = judge(cmd, out, fmt_of(cmd))
+        f = judge(cmd, out, fmt_of(cmd)) or (leaks(case, cmd, out) if not out.timed_out else None)
         if f:
             f.commands = [i]
             failures.append(f)
