@@ -156,6 +156,26 @@ def test_output_oracles():
     assert judge_output(b"\xff\n", "plain").kind == "bad-output"
 
 
+def test_text_leaks_unless_the_ledger_put_them_there():
+    from fuzz.cases import Case, Command, Entry
+    from fuzz.engine import leaks
+    from fuzz.execute import Outcome
+
+    case = Case("x", "test", [Entry("projects/a.yaml", "file", "name: None of them\n".encode())])
+    cmd = Command(["summary", "--lang", "en"])
+
+    def seen(text: str):
+        f = leaks(case, cmd, Outcome(0, text.encode(), b"", 0.0))
+        return f and f.signature
+
+    assert seen("2 projects are on schedule; 1 project is late.\n") is None
+    assert seen("1 projects are on schedule\n") == 'summary: "1" with a plural in the text'
+    assert seen("total None\n") is None  # the ledger says "None"
+    assert seen("rate nan%\n") == "summary: nan/inf in the text"
+    assert seen("completed 2.5E+4 of 30000\n") == "summary: exponent notation in the text"
+    assert seen("{count} problems\n") == "summary: an unfilled template field in the text"
+
+
 def test_status_invariants(cli, tmp_path):
     from ledgers import write_ledger
 
