@@ -2,8 +2,7 @@
 
 Every run goes through a tiny launcher (`python -I -S -c LAUNCH`) that limits memory and file size, can close
 stdout or make root obey file modes (so that an unreadable folder is unreadable), then execs
-`python -m xmledger ...`: the program under test runs exactly as
-cron would run it. Output is read from pipes, or from a pseudo-terminal for `tty` runs (rich tables).
+`python -m xmledger ...`: the program under test runs exactly as cron would run it. Output is read from pipes, or from a pseudo-terminal for `tty` runs (rich tables).
 """
 
 from __future__ import annotations
@@ -70,7 +69,7 @@ class Outcome:
 
 @dataclass
 class Failure:
-    kind: str  # traceback | hang | signal | exit-code | bad-json | bad-csv | bad-utf8 | control-chars | ...
+    kind: str  # the class: traceback, hang, signal, exit-code, bad-json, control-chars ... (README.md lists them)
     signature: str  # what groups failures of one cause: the exception and where it was raised, the reason
     detail: str = ""
     commands: list[int] = field(default_factory=list)  # indexes into the case's commands that show it

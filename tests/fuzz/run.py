@@ -77,7 +77,7 @@ def save_crasher(out: Path, case: C.Case, result: CaseResult, f: Failure, info: 
         outputs[f"stderr-{n}.txt"] = o.stderr
     extra = {"failure": {"kind": f.kind, "signature": f.signature, "detail": f.detail}, "found": info}
     C.save(reduced, folder, extra, outputs)
-    (folder / "command.txt").write_text(command_text(reduced, folder), encoding="utf-8")
+    (folder / "command.txt").write_text(command_text(reduced, folder), encoding="utf-8", errors="surrogateescape")
     return folder
 
 
@@ -153,10 +153,12 @@ def fuzz(args, target: Target) -> int:
                 key = (f.kind, f.signature)
                 groups[key].append((case.id, i, len(f.commands)))
                 if key not in saved and not args.no_save:
-                    saved[key] = save_crasher(out, case, result, f, {"seed": args.seed, "index": i,
-                                                                      "mode": "structure" if args.structure else
-                                                                      "mutation", "python": target.python,
-                                                                      "src": target.src})
+                    try:
+                        saved[key] = save_crasher(out, case, result, f, {
+                            "seed": args.seed, "index": i, "mode": "structure" if args.structure else "mutation",
+                            "python": target.python, "src": target.src})
+                    except Exception as e:  # noqa: BLE001 - a crasher that cannot be saved is still counted
+                        print(f"HARNESS ERROR saving {case.id}: {e!r}", file=sys.stderr)
                     if args.verbose:
                         print(f"  new: {f.kind}: {f.signature} ({case.id}) -> {display(saved[key])}", flush=True)
             if args.verbose and done_cases % 50 == 0:
@@ -233,7 +235,7 @@ def do_minimize(folder: Path, target: Target, args) -> int:
         outputs[f"stdout-{n}.txt"], outputs[f"stderr-{n}.txt"] = o.stdout, o.stderr
     extra["failure"] = {"kind": failure.kind, "signature": failure.signature, "detail": failure.detail}
     C.save(small, target_dir, {**extra, "minimized_from": case.id, "tests": tests}, outputs)
-    (target_dir / "command.txt").write_text(command_text(small, target_dir), encoding="utf-8")
+    (target_dir / "command.txt").write_text(command_text(small, target_dir), encoding="utf-8", errors="surrogateescape")
     print(f"  to {len(small.entries)} entries, {sum(len(e.data) for e in small.entries)} bytes, "
           f"{sum(len(c.args) for c in small.commands)} arguments in {tests} tests -> {display(target_dir)}")
     return 0
@@ -309,6 +311,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--trace", action="store_true", help="print every run: its exit code, time, command and the last "
                    "line of its stderr")
     args = p.parse_args(argv)
+    sys.stdout.reconfigure(errors="backslashreplace")  # names that are not UTF-8 print as escapes
     target = Target(args.python, os.path.abspath(args.src) if args.src else None, args.timeout)
     if args.stats:
         return summarize(args.stats)
