@@ -74,6 +74,11 @@ if cmd == "rank":
     os.kill(os.getpid(), 9)
 if cmd == "leaders":
     sys.exit(3)
+if cmd == "starts":  # xmledger's own last line of defence: one line and exit 3, the traceback when debugging
+    if os.environ.get("XMLEDGER_DEBUG"):
+        raise KeyError("planted")
+    sys.stderr.write("xmledger: internal error (KeyError: 'planted'); please report it\\n")
+    sys.exit(3)
 if cmd == "issues":
     sys.stdout.write("a,b\\n1,2,3\\n" if fmt in ("csv", "tsv") else "{not json" if fmt == "json" else "\\x1b[31mred\\n")
     sys.exit(0)
@@ -99,7 +104,8 @@ def test_harness_reports_each_failure_class_and_saves_crashers(planted):
     _, r, out = planted
     assert r.returncode == 1, r.stdout + r.stderr
     for kind, sig in [("traceback", "ValueError in xmledger/__main__.py:<module>"), ("hang", "summary did not end"),
-                      ("signal", "rank killed by SIGKILL"), ("exit-code", "leaders exits 3")]:
+                      ("signal", "rank killed by SIGKILL"), ("exit-code", "leaders exits 3"),
+                      ("internal-error", "KeyError in xmledger/__main__.py:<module>")]:
         assert f"FAIL {kind}: {sig}" in r.stdout, r.stdout
     assert any(f"FAIL {k}" in r.stdout for k in ("bad-csv", "bad-json", "control-chars")), r.stdout
     assert "failures per class: " in r.stdout

@@ -20,6 +20,7 @@ from . import cases as C
 from .cases import Case, Command
 from .execute import Failure, Outcome, Target, judge, option, run
 
+INTERNAL = b"internal error ("  # xmledger's catch-all: one line, exit 3; XMLEDGER_DEBUG=1 shows the traceback
 FILTERS = ("--level", "--category", "--location", "--unit", "--leader", "--tag", "--project-category",
            "--project-level", "--project", "--assignee-unit", "--select", "--ignore")
 
@@ -55,6 +56,9 @@ def run_case(case: Case, target: Target, scratch: str | None = None, keep: bool 
             out = run(cmd, ledger, work, target, obey, timeout)
             if out.timed_out and retry:  # a slow machine is not a hang: once more, with time to spare
                 out = run(cmd, ledger, work, target, obey, 3 * (timeout or target.timeout))
+            if out.rc == 3 and INTERNAL in out.stderr:  # the program's last line of defence: what was it?
+                again = Command(list(cmd.args), {**cmd.env, "XMLEDGER_DEBUG": "1"}, cmd.stdout, cmd.columns, cmd.cwd)
+                out.debug = run(again, ledger, work, target, obey, timeout).stderr
             result.outcomes.append(out)
         result.failures = find_failures(case, result.outcomes)
         if (work / actions.MARKER).exists():
@@ -71,7 +75,7 @@ def run_case(case: Case, target: Target, scratch: str | None = None, keep: bool 
 LEAKS = [(re.compile(p), why) for p, why in [
     (r"\bNone\b", "None"), (r"\b(nan|NaN|inf|Infinity)\b", "nan/inf"), (r"Decimal\(|datetime\.date\(|object at 0x",
                                                                         "a Python repr"),
-    (r"\{[a-z_]+(:[^}]*)?\}", "an unfilled template field"), (r"\b\d+(\.\d+)?E[+-]?\d{1,2}\b", "exponent notation"),
+    (r"\{[a-z_]+(![rsa])?(:[<>^=]?[0-9,.]*[a-z%]?)?\}", "an unfilled template field"), (r"\b\d+(\.\d+)?E[+-]?\d{1,2}\b", "exponent notation"),
     (r"(?<![\d.])1 (projects|errors|warnings|issues|problems|cards|files|records|are)\b", "\"1\" with a plural"),
 ]]
 

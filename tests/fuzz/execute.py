@@ -61,6 +61,7 @@ class Outcome:
     stderr: bytes
     seconds: float
     timed_out: bool = False
+    debug: bytes = b""  # stderr of the same run with XMLEDGER_DEBUG=1, after an internal error
 
     @property
     def signal(self) -> int | None:
@@ -251,6 +252,14 @@ def judge(cmd: Command, out: Outcome, fmt: str | None) -> Failure | None:
         except ValueError:
             name = str(out.signal)
         return Failure("signal", f"{command_name(cmd)} killed by {name}", stderr[-400:])
+    if out.rc == 3 and "internal error (" in stderr:
+        debug = out.debug.decode("utf-8", "replace")
+        if TRACEBACK in debug:
+            sig, tail = traceback_signature(debug)
+        else:
+            line = stderr[stderr.index("internal error ("):].splitlines()[0]
+            sig, tail = line[len("internal error ("):].split(":", 1)[0], line
+        return Failure("internal-error", sig, tail)
     if out.rc not in (0, 1, 2):
         return Failure("exit-code", f"{command_name(cmd)} exits {out.rc}", stderr[-400:])
     if cmd.stdout == "tty":

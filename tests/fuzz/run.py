@@ -75,6 +75,8 @@ def save_crasher(out: Path, case: C.Case, result: CaseResult, f: Failure, info: 
         o = result.outcomes[i]
         outputs[f"stdout-{n}.txt"] = o.stdout
         outputs[f"stderr-{n}.txt"] = o.stderr
+        if o.debug:
+            outputs[f"stderr-{n}-debug.txt"] = o.debug
     extra = {"failure": {"kind": f.kind, "signature": f.signature, "detail": f.detail}, "found": info}
     C.save(reduced, folder, extra, outputs)
     (folder / "command.txt").write_text(command_text(reduced, folder), encoding="utf-8", errors="surrogateescape")
