@@ -142,7 +142,8 @@ def minimize(case: Case, failure: Failure, target: Target, max_tests: int = 400,
     found = run_case(case, target, timeout=timeout, retry=False).failures
     same = [f for f in found if (f.kind, f.signature) == (failure.kind, failure.signature)]
     if not same:
-        kin = [f for f in found if f.kind == failure.kind]
+        # the same class; or a class the harness has split off since (exit 3 is an internal error now)
+        kin = [f for f in found if f.kind == failure.kind or (failure.kind, f.kind) == ("exit-code", "internal-error")]
         if not kin:
             raise ValueError("the case does not fail (any more) the way it is said to")
         log(f"it fails as {kin[0].signature!r} now (the harness names it so): minimising that")

@@ -68,7 +68,11 @@ def crasher_name(f: Failure) -> str:
 
 
 def save_crasher(out: Path, case: C.Case, result: CaseResult, f: Failure, info: dict) -> Path:
+    """Save a case as the crasher of its failure's signature, unless one is saved already (a campaign's later
+    chunks keep the first, and the minimised copy beside it)."""
     folder = out / crasher_name(f)
+    if (folder / "case.json").exists():
+        return folder
     reduced = only(case, f.commands)
     outputs = {}
     for n, i in enumerate(f.commands):
