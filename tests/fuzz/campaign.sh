@@ -1,7 +1,8 @@
 #!/bin/sh
 # A long fuzz campaign against the latest commit of main, one process at a time, niced.
 #
-#   tests/fuzz/campaign.sh [OUT] [REPO]        (stop it: touch OUT/stop; it ends after the chunk it is in)
+#   tests/fuzz/campaign.sh [OUT] [REPO]     (REPO: this repository unless given)
+#   touch OUT/stop                          (ends it after the chunk it is in)
 #
 # Chunks of 100 cases, seeds 1000, 1001, ... (two mutation chunks, then one structure chunk); before each
 # chunk it takes a snapshot of REPO's HEAD (git archive: never the working tree, never a checkout) and runs
@@ -9,7 +10,7 @@
 # OUT/stats.jsonl (summed by `python tests/fuzz/run.py --stats OUT/stats.jsonl`), the log to OUT/log.txt.
 set -u
 OUT=${1:-/tmp/fuzz-campaign}
-REPO=${2:-/work/main}
+REPO=${2:-$(git -C "$(dirname "$0")" rev-parse --show-toplevel)}
 PY=${PYTHON:-python3}
 HERE=$(cd "$(dirname "$0")" && pwd)
 mkdir -p "$OUT/work"

@@ -330,7 +330,7 @@ def judge_delimited(text: str, delimiter: str, fmt: str) -> Failure | None:
 
 
 def judge_status(doc) -> Failure | None:
-    """The figures of `status --format json` hold together (SPEC §5), in total and in every group."""
+    """The figures of `status --format json` hold together (docs/metrics.md), in total and in every group."""
     for where, d in [("total", doc)] + [(f"group {g.get('key')!r}", g) for g in doc.get("groups") or []]:
         why = _status_broken(d)
         if why:
