@@ -161,6 +161,7 @@ def test_output_oracles():
     assert judge_json('{"a": 1}') is None
     assert judge_json('{"a": NaN}').kind == "bad-json"
     assert judge_delimited("a,b\n1,2\n\nc\n3\n", ",", "csv") is None  # two tables, an empty line between
+    assert judge_delimited("# groups\na,b\n1,2\n\n# months\nc\n3\n", ",", "csv") is None  # named tables
     assert judge_delimited("a,b\n1,2,3\n", ",", "csv").kind == "bad-csv"
     assert judge_delimited("a,b\n-12.5,'=1\n", ",", "csv") is None  # numbers stay numbers; neutralised text
     assert judge_delimited("a,b\nx,=HYPERLINK(1)\n", ",", "csv").kind == "csv-injection"

@@ -204,6 +204,7 @@ TRACEBACK = "Traceback (most recent call last):"
 _FRAME = re.compile(r'^  File "(.*)", line \d+, in (.+)$')
 # control characters that must never reach output: C0 but tab and newline, DEL, C1
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f\x80-\x9f]")
+_CONTROL_DELIMITED = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x80-\x9f]")  # a CR inside a quoted cell is data
 _NUMBER = re.compile(r"[+-]?[0-9]+(\.[0-9]+)?([eE][+-]?[0-9]+)?")
 _INJECTION_START = tuple("=+-@\t\r＝＋－＠")
 
@@ -279,7 +280,7 @@ def judge_output(data: bytes, fmt: str | None, name: str = "?") -> Failure | Non
         text = data.decode("utf-8")
     except UnicodeDecodeError as e:
         return Failure("bad-output", f"{name}: stdout is not UTF-8", str(e))
-    m = _CONTROL.search(text)
+    m = (_CONTROL_DELIMITED if fmt in ("csv", "tsv") else _CONTROL).search(text)
     if m:
         around = text[max(0, m.start() - 30): m.end() + 30]
         return Failure("control-chars", f"{name}: control characters in the output",
@@ -307,7 +308,8 @@ def judge_json(text: str) -> Failure | None:
 
 
 def judge_delimited(text: str, delimiter: str, fmt: str) -> Failure | None:
-    """Tables one after another, an empty line between; in each, every row as wide as its header."""
+    """Tables one after another, an empty line between, each may be named by a line `# key` before its header;
+    in each, every row as wide as its header."""
     if not text.strip():
         return None
     rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
@@ -317,6 +319,8 @@ def judge_delimited(text: str, delimiter: str, fmt: str) -> Failure | None:
             width = None  # the line between two tables
             continue
         if width is None:
+            if len(row) == 1 and row[0].startswith("# "):
+                continue  # the table's name
             width = len(row)
             continue
         if len(row) != width:
