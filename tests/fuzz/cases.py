@@ -61,6 +61,7 @@ class Case:
     entries: list[Entry]
     commands: list[Command] = field(default_factory=list)
     mutations: list[str] = field(default_factory=list)
+    committed: list[Entry] | None = None  # when set, the ledger is a git repository with these files committed
 
     def file(self, path: str) -> Entry | None:
         return next((e for e in self.entries if e.path == path and e.kind == "file"), None)
@@ -100,6 +101,26 @@ def materialize(case: Case, root: Path, modes: bool = True) -> None:
             continue  # a path the file system refuses (a name too long, a file where a folder must be)
     if modes:
         apply_modes(case, root)
+
+
+GIT_ENV = {"GIT_AUTHOR_NAME": "fuzz", "GIT_AUTHOR_EMAIL": "fuzz@example.invalid", "GIT_COMMITTER_NAME": "fuzz",
+           "GIT_COMMITTER_EMAIL": "fuzz@example.invalid", "GIT_AUTHOR_DATE": "2019-05-31T12:00:00+0800",
+           "GIT_COMMITTER_DATE": "2019-05-31T12:00:00+0800", "GIT_CONFIG_NOSYSTEM": "1", "HOME": "/nonexistent"}
+
+
+def materialize_git(case: Case, root: Path) -> None:
+    """The committed files as HEAD of a git repository at `root`, then the case's own files as its working tree."""
+    import subprocess
+
+    staging = root.with_name(root.name + "-committed")
+    materialize(Case(case.id, case.origin, case.committed or []), staging, modes=False)
+    env = {**os.environ, **GIT_ENV}
+    for args in (["init", "-q"], ["add", "-A"], ["commit", "-q", "--allow-empty", "-m", "the ledger before"]):
+        subprocess.run(["git", *args], cwd=staging, env=env, check=True, capture_output=True)
+    materialize(case, root, modes=False)
+    os.rename(staging / ".git", root / ".git")
+    remove(staging)
+    apply_modes(case, root)
 
 
 def apply_modes(case: Case, root: Path) -> None:
@@ -150,13 +171,22 @@ def _bytes_in(d: dict) -> bytes:
     return d["text"].encode("utf-8") if "text" in d else base64.b64decode(d["b64"])
 
 
+def _entries_out(entries: list[Entry]) -> list[dict]:
+    return [{"path": e.path, "kind": e.kind, **_bytes_out(e.data), **({"mode": oct(e.mode)} if e.mode is not None else {})}
+            for e in entries]
+
+
+def _entries_in(docs: list[dict]) -> list[Entry]:
+    return [Entry(d["path"], d["kind"], _bytes_in(d), int(d["mode"], 8) if "mode" in d else None) for d in docs]
+
+
 def case_to_json(case: Case, extra: dict | None = None) -> str:
     doc = {
         "id": case.id,
         "origin": case.origin,
         "mutations": case.mutations,
-        "entries": [{"path": e.path, "kind": e.kind, **_bytes_out(e.data),
-                     **({"mode": oct(e.mode)} if e.mode is not None else {})} for e in case.entries],
+        "entries": _entries_out(case.entries),
+        **({"committed": _entries_out(case.committed)} if case.committed is not None else {}),
         "commands": [asdict(c) for c in case.commands],
         **(extra or {}),
     }
@@ -166,11 +196,11 @@ def case_to_json(case: Case, extra: dict | None = None) -> str:
 
 def case_from_json(text: str) -> tuple[Case, dict]:
     doc = json.loads(text)
-    entries = [Entry(d["path"], d["kind"], _bytes_in(d), int(d["mode"], 8) if "mode" in d else None)
-               for d in doc["entries"]]
     commands = [Command(**c) for c in doc["commands"]]
-    case = Case(doc["id"], doc["origin"], entries, commands, doc.get("mutations", []))
-    extra = {k: v for k, v in doc.items() if k not in ("id", "origin", "mutations", "entries", "commands")}
+    case = Case(doc["id"], doc["origin"], _entries_in(doc["entries"]), commands, doc.get("mutations", []),
+                _entries_in(doc["committed"]) if "committed" in doc else None)
+    extra = {k: v for k, v in doc.items()
+             if k not in ("id", "origin", "mutations", "entries", "commands", "committed")}
     return case, extra
 
 

@@ -16,9 +16,13 @@ from .cases import Case, Command
 # name, weight
 COMMANDS = [("check", 2.0), ("status", 2.0), ("starts", 1.0), ("completion", 1.0), ("progress", 1.5),
             ("show", 1.0), ("summary", 2.0), ("issues", 2.0), ("leaders", 1.5), ("rank", 1.5), ("init", 0.15),
-            ("schema", 0.1)]
-REPORTS = {"status", "starts", "completion", "progress", "show", "summary", "issues", "leaders", "rank"}
-FORMATS = ["table", "plain", "text", "markdown", "csv", "tsv", "json"]
+            ("schema", 0.1), ("explain", 0.3), ("export", 0.5)]
+GIT_COMMANDS = [("diff", 4.0)]  # only where the ledger is a git repository
+REPORTS = {"status", "starts", "completion", "progress", "show", "summary", "issues", "leaders", "rank", "diff",
+           "explain", "export"}
+FORMATS = ["table", "plain", "text", "markdown", "csv", "tsv", "json", "html"]
+FIGURES = ["", "start_rate", "issues.overdue", "开工率", "plan completion rate", "double_half.reached_month",
+           "lights.red", "nope", "[/x]", "办结率"]
 GROUPS = ["level", "category", "location", "unit", "leader"]
 ISSUE_CATEGORIES = ["funding", "land", "energy", "emissions", "water", "approval", "demolition", "utilities",
                     "environment", "other", "资金", "用地", "征迁", "Land", "xx"]
@@ -52,6 +56,7 @@ class Harvest:
                         self.values.setdefault(f"{kind}.{key}", []).append(v)
             years.update(int(y) for y in _YEAR.findall(text))
         self.year = years.most_common(1)[0][0] if years else 2019
+        self.git = case.committed is not None
         for k in self.values:
             self.values[k] = sorted(set(self.values[k]))
 
@@ -81,7 +86,7 @@ def as_of(rng: random.Random, year: int, hostile: bool) -> str | None:
 def make_commands(rng: random.Random, case: Case, count: int, twins: float = 0.35, tamper: float = 0.1) \
         -> list[Command]:
     h = Harvest(case)
-    names, weights = zip(*COMMANDS)
+    names, weights = zip(*(COMMANDS + (GIT_COMMANDS if case.committed is not None else [])))
     out: list[Command] = []
     for _ in range(count):
         name = rng.choices(names, weights)[0]
@@ -137,8 +142,29 @@ def one_command(rng: random.Random, name: str, h: Harvest, hostile: bool | None 
             args += ["--lang", rng.choice(["zh", "en"])]
         if rng.random() < 0.2:
             args.append("--no-cache")
+    elif name == "explain":
+        figure = rng.choice(FIGURES)
+        args = [name, *([figure] if figure else []), *args[1:]]
+        if rng.random() < 0.5:
+            args += ["--format", rng.choice(FORMATS)]
+        if rng.random() < 0.4:
+            args += ["--lang", rng.choice(["zh", "en"])]
+    elif name == "export":
+        what = rng.choice(["csv", "sqlite", "html", "xlsx"])
+        target = rng.choice(["{W}/out-" + what, "{W}/out-" + what, "{L}/ledger.yaml", "{W}", "/proc/nowhere",
+                             "{W}/home/深/目录/out"])
+        args = [name, what, *args[1:], "-o", target] + (["--force"] if rng.random() < 0.3 else [])
+        d = as_of(rng, h.year, hostile)
+        if d is not None:
+            args += ["--as-of", d]
+        if rng.random() < 0.4:
+            args += ["--lang", rng.choice(["zh", "en"])]
+        if rng.random() < 0.5:
+            args.append("--allow-errors")
     elif name in REPORTS:
         args += report_options(rng, name, h, hostile)
+    if h.git and name not in ("init", "schema", "diff") and rng.random() < 0.25:
+        args += ["--rev", rng.choice(["HEAD", "HEAD", "HEAD~1", "nope", "HEAD:", ""])]
     stdout = "pipe"
     r = rng.random()
     if r < 0.08 and name != "init":
@@ -185,6 +211,13 @@ def report_options(rng: random.Random, name: str, h: Harvest, hostile: bool) -> 
                                                                  ["-1", "99999999999999999999"] * hostile)]
     elif name == "show":
         a.insert(0, h.pick(rng, "projects.id", hostile=hostile) or "P-1")
+    elif name == "diff":
+        a[:0] = rng.choice([[], [], ["HEAD"], ["HEAD", "HEAD"]] + [["HEAD~1"], ["nope"], ["HEAD", "-"]] * hostile)
+        for flag in ("--from-as-of", "--to-as-of"):
+            if rng.random() < 0.4:
+                a += [flag, as_of(rng, h.year, hostile) or f"{h.year}-06-30"]
+        if rng.random() < 0.4:
+            a.append("--records")
     elif name == "issues":
         for flag in ("--open", "--overdue", "--stats"):
             if rng.random() < 0.2:

@@ -46,7 +46,10 @@ def run_case(case: Case, target: Target, scratch: str | None = None, keep: bool 
     try:
         (work / "home").mkdir()
         (work / "cache").mkdir()
-        C.materialize(case, ledger)
+        if case.committed is not None:
+            C.materialize_git(case, ledger)
+        else:
+            C.materialize(case, ledger)
         obey = case.has_modes()  # root reads anything: such runs drop the capabilities that let it
         for n, cmd in enumerate(case.commands):
             if cmd.args and cmd.args[0].startswith("@"):  # an action between runs, not a run

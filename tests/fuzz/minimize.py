@@ -55,7 +55,7 @@ class Minimizer:
 
     def with_(self, entries=None, commands=None) -> Case:
         return Case(self.case.id, self.case.origin, entries if entries is not None else self.case.entries,
-                    commands if commands is not None else self.case.commands, self.case.mutations)
+                    commands if commands is not None else self.case.commands, self.case.mutations, self.case.committed)
 
     def run(self) -> Case:
         try:
@@ -159,4 +159,4 @@ def only(case: Case, indexes: list[int]) -> Case:
     if any(c.args[0].startswith("@") for c in case.commands[:last]):
         indexes = list(range(last + 1))
     cmds: list[Command] = [copy.deepcopy(case.commands[i]) for i in sorted(set(indexes))]
-    return Case(case.id, case.origin, case.entries, cmds, case.mutations)
+    return Case(case.id, case.origin, case.entries, cmds, case.mutations, case.committed)

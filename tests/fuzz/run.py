@@ -49,8 +49,10 @@ def make_case(seed: int, index: int, structure: bool, per_case: int) -> C.Case:
         case = C.Case(cid, origin, entries)
     else:
         origin, entries = seeds.pick_seed(rng)
+        # one case in six is a git repository: the seed committed, its mutant the working tree (diff, --rev)
+        committed = [C.Entry(e.path, e.kind, e.data, e.mode) for e in entries] if rng.random() < 0.16 else None
         done = mutate.mutate(rng, entries)
-        case = C.Case(cid, origin, entries, mutations=done)
+        case = C.Case(cid, origin, entries, mutations=done, committed=committed)
     case.commands = commands.make_commands(rng, case, per_case)
     return case
 
@@ -328,7 +330,7 @@ def main(argv: list[str] | None = None) -> int:
             case, _ = C.load(crasher_dirs(args.replay)[0])
         else:
             case = make_case(args.seed, args.only or 0, args.structure, args.commands)
-        C.materialize(case, Path(args.write))
+        (C.materialize_git if case.committed is not None else C.materialize)(case, Path(args.write))
         for c in case.commands:
             print(c.shell(args.write) + (f"   # twin: {c.twin}" if c.twin else ""))
         return 0
@@ -336,7 +338,7 @@ def main(argv: list[str] | None = None) -> int:
         return replay(args.replay, target, args)
     if args.show:
         case = make_case(args.seed, args.only or 0, args.structure, args.commands)
-        print(f"# {case.id}: {case.origin}")
+        print(f"# {case.id}: {case.origin}" + (" (a git repository: the seed committed)" if case.committed else ""))
         for m in case.mutations:
             print(f"#   {m}")
         for e in case.entries:
