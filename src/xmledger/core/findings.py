@@ -56,8 +56,9 @@ class Finding(NamedTuple):
     message: Say
     record: str | None = None
     hint: Say | None = None
-    excerpt: str | None = None  # the source line at `line`, from the bytes that were read
+    excerpt: str | None = None  # the source line at `line` (a window of it, when long), from the bytes read
     aim: Aim | None = None  # where in the file's records it points; placing gives it line, col and excerpt
+    excerpt_from: int = 0  # characters of the line left out before the excerpt (a long line, the column far in)
 
     @property
     def severity(self) -> str:

@@ -530,7 +530,7 @@ SENTENCES: dict[str, tuple[str, str]] = {
                             "ledger.yaml has errors: its settings (unit, categories, deadlines) decide every figure, "
                             "so fix it first (xmledger check -L {root}); --allow-errors cannot skip it"),
     "cli.tally": ("{errors}，{warnings}；共 {files} 个文件（{projects}、{cards}、{issues}）",
-                  "{errors}, {warnings} in {files} files ({projects}, {cards}, {issues})"),
+                  "{errors}, {warnings} in {files} {files:file|files} ({projects}, {cards}, {issues})"),
     "count.error": ("{n} 个错误", "{n} error|{n} errors"),
     "count.warning": ("{n} 个警告", "{n} warning|{n} warnings"),
     "count.project": ("{n} 个项目", "{n} project|{n} projects"),
@@ -547,7 +547,7 @@ SENTENCES: dict[str, tuple[str, str]] = {
     "note.left_out": ("注意：{records}条记录、{files}个文件因错误未计入（运行 xmledger check 查看）",
                       "note: {records} {records:record|records} and {files} {files:file|files} with errors are left "
                       "out (run xmledger check)"),
-    "note.not_ranked": ("另有{n}个项目无{by}，未参加排名", "{n} projects without a {by} are not ranked"),
+    "note.not_ranked": ("另有{n}个项目无{by}，未参加排名", "{n} {n:project|projects} without a {by} {n:is|are} not ranked"),
     "total": ("合计", "total"),
     "report.status": ("总体情况", "status"),
     "report.starts": ("项目开工", "starts"),

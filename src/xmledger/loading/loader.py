@@ -212,16 +212,16 @@ def place_across(source: LedgerSource, files: list[FileRef], checked: list, aime
             if data is not None and content_key(data) == key:  # the bytes that were checked
                 from ..read.positions import place
 
-                new = {(f.aim.index, f.aim.path, f.aim.at): (p.line, p.col, p.excerpt)
+                new = {(f.aim.index, f.aim.path, f.aim.at): (p.line, p.col, p.excerpt, p.excerpt_from)
                        for f, p in zip(todo, place(todo, data, path))}
             else:  # changed since it was checked: place at the record only
-                new = {(f.aim.index, f.aim.path, f.aim.at): (None, None, None) for f in todo}
+                new = {(f.aim.index, f.aim.path, f.aim.at): (None, None, None, 0) for f in todo}
             places = {**places, **new}
             if cache is not None and key:
                 cache.remember_places(path, key, new)
         for f in items:
-            line, col, text = places.get((f.aim.index, f.aim.path, f.aim.at), (None, None, None))
-            out.append(f._replace(line=line, col=col, excerpt=text, aim=None))
+            line, col, text, start = places.get((f.aim.index, f.aim.path, f.aim.at), (None, None, None, 0))
+            out.append(f._replace(line=line, col=col, excerpt=text, excerpt_from=start, aim=None))
     return out
 
 

@@ -32,12 +32,23 @@ def source_lines(data: bytes) -> list[str] | None:
         return None
 
 
-def excerpt(lines: list[str] | None, line: int | None) -> str | None:
-    """The source line shown under a finding: tabs as spaces, long lines cut (with …)."""
+def excerpt(lines: list[str] | None, line: int | None, col: int | None = None) -> tuple[str | None, int]:
+    """(the source line shown under a finding, characters left out before it): tabs as spaces; a long line
+    cut (with …) to a window that holds the column, so the caret always points at what is shown."""
     if not lines or line is None or not 0 < line <= len(lines):
-        return None
+        return None, 0
     text = lines[line - 1].replace("\t", " ")
-    return text if len(text) <= MAX_EXCERPT else text[:MAX_EXCERPT] + "…"
+    if len(text) <= MAX_EXCERPT:
+        return text, 0
+    start = 0 if col is None or col <= MAX_EXCERPT - 40 else col - 1 - 80
+    if start:  # begin after a space, so that no value is shown cut
+        gap = text.rfind(" ", max(0, start - 40), start)
+        start = gap + 1 if gap >= 0 else start
+    end = start + MAX_EXCERPT
+    if end < len(text):  # and end before one
+        gap = text.rfind(" ", max(start + 1, end - 40), end)
+        end = gap if gap > start else end
+    return text[start:end] + ("…" if end < len(text) else ""), start
 
 
 def place(findings: list[Finding], data: bytes, shown: str, doc: YamlDoc | None = None) -> list[Finding]:
@@ -60,6 +71,7 @@ def place(findings: list[Finding], data: bytes, shown: str, doc: YamlDoc | None 
             if text is not None and message.get("text") is not None:
                 message = message.replace(text=text)
                 hint = hint.replace(text=text) if hint is not None and hint.get("text") is not None else hint
-        out.append(f._replace(file=shown, line=line, col=col, message=message, hint=hint,
-                              excerpt=excerpt(lines, line), aim=None))
+        text, start = excerpt(lines, line, col)
+        out.append(f._replace(file=shown, line=line, col=col, message=message, hint=hint, excerpt=text,
+                              excerpt_from=start, aim=None))
     return out

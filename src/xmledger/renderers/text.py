@@ -114,10 +114,11 @@ def finding_lines(findings, lang: str) -> list[str]:
         lines.append(headline(f, lang))
         gutter = " " * (len(str(f.line)) + 1) if f.line else "   "
         if f.excerpt is not None and f.line is not None:
-            excerpt = visible(f.excerpt)
-            lines.append(f" {f.line} | {excerpt}")
+            lead = "…" if f.excerpt_from else ""  # a long line, shown from near the column
+            lines.append(f" {f.line} | {lead}{visible(f.excerpt)}")
             if f.col is not None:
-                lines.append(f"{gutter} | " + " " * cell_width(visible(f.excerpt[: f.col - 1])) + "^")
+                before = visible(f.excerpt[: max(0, f.col - 1 - f.excerpt_from)])
+                lines.append(f"{gutter} | " + " " * cell_width(lead + before) + "^")
         notes = []
         if f.record:
             notes.append(words("finding.in", lang, record=f.record))
