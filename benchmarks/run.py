@@ -1,6 +1,7 @@
 """Time xmledger against the floor of plain YAML loading, side by side, at several ledger sizes.
 
     python benchmarks/run.py [--sizes 1000 10000 50000] [--repeat 3] [--out docs/performance.md]
+                             [--baseline OTHER_PYTHON]
 
 For each size N it generates (once, under benchmarks/out/) a synthetic ledger
 of N projects with benchmarks/gen_ledger.py, then runs each of these as a
@@ -13,10 +14,16 @@ time and the largest peak RSS:
   warm + edit  `xmledger status` after editing one project file in place
   cold check   `xmledger check` with an empty parse cache
   warm check   `xmledger check` again
+  warm issues  `xmledger issues` (30,000 rows at 10,000 projects), the cache valid
 
 Machines are noisy, so the table reports ratios to the floor measured in the
-same run. It prints the table and writes it, with the machine and date, to
---out.
+same run. With --baseline (the python of a second venv where another checkout
+of xmledger is installed, say today's main before a change), every xmledger
+run is made by both, one right after the other, and a second table gives
+this checkout's time as a ratio of the baseline's. Both packages are
+byte-compiled first: with PYTHONDONTWRITEBYTECODE set, a changed module would
+otherwise be compiled again at every start and the comparison would be unfair.
+It prints the tables and writes them, with the machine and date, to --out.
 """
 
 from __future__ import annotations
@@ -67,30 +74,46 @@ def ledger(n: int) -> Path:
     return out
 
 
-def measure(n: int, repeat: int) -> dict[str, tuple[float, int]]:
+def compile_package(python: str) -> None:
+    """Byte-compile the xmledger that `python` imports (see the module docstring)."""
+    folder = subprocess.run([python, "-c", "import os, xmledger; print(os.path.dirname(xmledger.__file__))"],
+                            capture_output=True, text=True, check=True).stdout.strip()
+    subprocess.run([python, "-m", "compileall", "-q", folder], stdout=subprocess.DEVNULL, check=True)
+
+
+def measure(n: int, repeat: int, baseline: str | None = None) -> dict[str, tuple[float, int]]:
+    """Median wall and largest peak RSS of each step; with a baseline, its steps too, as "NAME (baseline)"."""
     root = ledger(n)
-    xm = [sys.executable, "-m", "xmledger"]
-    status = [*xm, "status", "-L", str(root), "--as-of", "2024-10-31"]
-    check = [*xm, "check", "-L", str(root)]
+    pythons = {"": sys.executable, **({" (baseline)": baseline} if baseline else {})}
     times: dict[str, list] = {}
 
     def note(name, result):
         times.setdefault(name, []).append(result)
 
+    def both(name, args, env):
+        for suffix, python in pythons.items():
+            note(name + suffix, run([python, "-m", "xmledger", *args], env[suffix]))
+
+    status = ["status", "-L", str(root), "--as-of", "2024-10-31"]
+    issues = ["issues", "-L", str(root), "--as-of", "2024-10-31"]
+    check = ["check", "-L", str(root)]
     for _ in range(repeat):
-        cache = tempfile.mkdtemp(prefix="xmledger-bench-")
-        env = {**os.environ, "XMLEDGER_CACHE_DIR": cache}
+        caches = {suffix: tempfile.mkdtemp(prefix="xmledger-bench-") for suffix in pythons}
+        env = {suffix: {**os.environ, "XMLEDGER_CACHE_DIR": cache} for suffix, cache in caches.items()}
         try:
             note("floor", run([sys.executable, "-c", FLOOR, str(root)]))
-            note("cold status", run(status, env))
-            note("warm status", run(status, env))
+            both("cold status", status, env)
+            both("warm status", status, env)
+            both("warm issues", issues, env)
             gen_ledger.edit_one_file(root)
-            note("warm + edit", run(status, env))
-            shutil.rmtree(cache)
-            note("cold check", run(check, env))
-            note("warm check", run(check, env))
+            both("warm + edit", status, env)
+            for cache in caches.values():
+                shutil.rmtree(cache)
+            both("cold check", check, env)
+            both("warm check", check, env)
         finally:
-            shutil.rmtree(cache, ignore_errors=True)
+            for cache in caches.values():
+                shutil.rmtree(cache, ignore_errors=True)
     return {name: (statistics.median(w for w, _ in runs), max(m for _, m in runs)) for name, runs in times.items()}
 
 
@@ -107,12 +130,25 @@ def machine() -> str:
     return f"{cpu}, {cores} cores, Python {platform.python_version()}, {platform.system()}"
 
 
+NAMES = ["floor", "cold status", "warm status", "warm + edit", "cold check", "warm check", "warm issues"]
+
+
 def table(results: dict[int, dict]) -> str:
-    names = ["floor", "cold status", "warm status", "warm + edit", "cold check", "warm check"]
-    lines = ["| projects | " + " | ".join(names) + " |", "|---:|" + "---:|" * len(names)]
+    lines = ["| projects | " + " | ".join(NAMES) + " |", "|---:|" + "---:|" * len(NAMES)]
     for n, r in results.items():
         floor = r["floor"][0]
-        cells = [f"{r[k][0]:.2f} s ({r[k][0] / floor:.2f}×), {r[k][1]} MiB" for k in names]
+        cells = [f"{r[k][0]:.2f} s ({r[k][0] / floor:.2f}×), {r[k][1]} MiB" for k in NAMES]
+        lines.append(f"| {n:,} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def baseline_table(results: dict[int, dict]) -> str:
+    """This checkout against the baseline, step by step: wall (ratio), peak RSS."""
+    names = NAMES[1:]
+    lines = ["| projects | " + " | ".join(names) + " |", "|---:|" + "---:|" * len(names)]
+    for n, r in results.items():
+        cells = [f"{r[k][0]:.2f} s vs {r[k + ' (baseline)'][0]:.2f} s (**{r[k][0] / r[k + ' (baseline)'][0]:.2f}×**),"
+                 f" {r[k][1]} vs {r[k + ' (baseline)'][1]} MiB" for k in names]
         lines.append(f"| {n:,} | " + " | ".join(cells) + " |")
     return "\n".join(lines)
 
@@ -122,9 +158,15 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 50000])
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--out", type=Path, default=HERE.parent / "docs" / "performance.md")
+    parser.add_argument("--baseline", metavar="PYTHON", help="the python of a venv with another xmledger checkout")
     args = parser.parse_args()
-    results = {n: measure(n, args.repeat) for n in args.sizes}
+    for python in filter(None, (sys.executable, args.baseline)):
+        compile_package(python)
+    results = {n: measure(n, args.repeat, args.baseline) for n in args.sizes}
     text = table(results)
+    if args.baseline:
+        text += "\n\nThis checkout against the baseline (" + baseline_version(args.baseline) + "), same run:\n\n" \
+            + baseline_table(results)
     print(text)
     sizes = list(results)
     if len(sizes) > 1:
@@ -132,9 +174,18 @@ def main() -> None:
             f"{b:,}/{a:,} projects: {results[b]['cold status'][0] / results[a]['cold status'][0]:.2f}×"
             for a, b in zip(sizes, sizes[1:])))
     stamp = f"Measured {datetime.date.today()} on {machine()} with `python benchmarks/run.py " \
-            f"--sizes {' '.join(map(str, sizes))} --repeat {args.repeat}`; medians of {args.repeat} runs, " \
+            f"--sizes {' '.join(map(str, sizes))} --repeat {args.repeat}" \
+            f"{' --baseline BASELINE_PYTHON' if args.baseline else ''}`; medians of {args.repeat} runs, " \
             "ratios to the floor of the same run, peak RSS of each process."
     write_section(args.out, stamp, text)
+
+
+def baseline_version(python: str) -> str:
+    """The baseline's checkout: its git commit, when it is one."""
+    folder = subprocess.run([python, "-c", "import os, xmledger; print(os.path.dirname(xmledger.__file__))"],
+                            capture_output=True, text=True).stdout.strip()
+    commit = subprocess.run(["git", "-C", folder, "rev-parse", "--short", "HEAD"], capture_output=True, text=True)
+    return f"commit {commit.stdout.strip()}" if commit.returncode == 0 else folder
 
 
 def write_section(path: Path, stamp: str, text: str) -> None:

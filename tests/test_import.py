@@ -8,10 +8,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import TESTS, run_process
+from conftest import REPO, TESTS, run_process
 from workbooks import EXPORT_ROWS, GROUPED_ROWS, YI_ROWS, export_layout, grouped_layout, simple_sheet, yi_layout
 
 FIXTURES = TESTS / "fixtures" / "import"
+REPO_LEDGER = REPO / "data" / "lijin"
 
 
 def imported(cli, book, dest, *args, code=0):
@@ -399,3 +400,29 @@ def test_spans_of_years_and_remarks_as_notes(cli, tmp_path):
     assert projects["乙项目"]["start"]["planned"] == datetime.date(2018, 3, 1)
     assert projects["乙项目"]["completion"] == {"planned": datetime.date(2020, 6, 30)}
     assert projects["乙项目"]["progress"][0]["note"].startswith("设备安装（1—5月累计完成")
+
+
+# ------------------------------------------------------------------ round trip: export xlsx -> import xlsx
+
+#: what the 项目进展 sheet of `export xlsx` carries, and so what an import of it gives back exactly
+CARRIED = ["projects", "total_investment", "annual_plan", "started", "start_rate", "continuing", "new_projects",
+           "new_started", "new_start_rate", "late_start", "completing", "completed_ytd", "plan_completion_rate",
+           "cumulative", "cumulative_rate", "time_elapsed", "ahead_of_time_pp", "double_half"]
+#: what it does not carry (docs/import.md, "Round trip"): monthly plans (so planned_to_date, on_schedule and
+#: the lights), completion dates, the project pool, the problems' own dates, the years before Y
+NOT_CARRIED = ["completed", "completing_done", "completion_project_rate", "planned_to_date", "on_schedule",
+               "on_schedule_rate", "lights", "four_batches", "issues", "yoy"]
+
+
+def test_round_trip_of_our_own_workbook(cli, tmp_path):
+    """The sample ledger exported, imported into a new ledger that passes check, and its figures compared."""
+    book = tmp_path / "利津县进展情况表.xlsx"
+    result = cli("export", "xlsx", "-L", REPO_LEDGER, "--as-of", "2019-05-31", "-o", book)
+    assert result.exit_code == 0, result.stdout + result.stderr
+    imported(cli, book, tmp_path / "new")
+    checked(cli, tmp_path / "new")
+    before, after = status(cli, REPO_LEDGER, "2019-05-31"), status(cli, tmp_path / "new", "2019-05-31")
+    assert {k: before[k] for k in CARRIED} == {k: after[k] for k in CARRIED}
+    assert before["projects"] == 128 and before["completed_ytd"] == after["completed_ytd"] != "0"
+    assert [k for k in NOT_CARRIED if before[k] != after[k]] == NOT_CARRIED  # the list above is exact
+    assert set(before) - set(CARRIED) - set(NOT_CARRIED) == {"year", "as_of", "unit", "left_out"}

@@ -197,10 +197,13 @@ def project_facts(p: r.Project) -> ProjectFacts:
     months, cum = progress_facts(p.progress)
     plans = {y: (_units(plan.annual), running(map(_units, plan.monthly)) if plan.monthly is not None else None)
              for y, plan in p.plans.items()}
+    written = tuple(month_index(e.month) for e in p.progress)
+    if written == months:
+        written = months  # the usual case: one tuple, which marshal and pickle then store once
     return ProjectFacts(p.id, p.name, p.level, p.category, p.location, p.tags, _units(p.total_investment),
                         _units(p.prior_investment), day(p.start.planned), day(p.start.actual),
                         day(p.completion.planned), day(p.completion.actual), p.pool, plans, months, cum,
-                        tuple(month_index(e.month) for e in p.progress), tuple(p.src))
+                        written, tuple(p.src))
 
 
 def issue_facts(q: r.Issue) -> IssueFacts:

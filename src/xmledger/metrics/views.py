@@ -278,9 +278,11 @@ def _new_view(values: tuple) -> IssueView:
 
 def _level(q: IssueFacts, d: int) -> int:
     """The highest escalation level reached by D (0: none)."""
-    if not q.escalations_d:
-        return 0
-    return max((level for when, level in q.escalations_d if when <= d), default=0)
+    top = 0
+    for when, level in q.escalations_d:  # one or two entries: a loop beats max() over a generator
+        if when <= d and level > top:
+            top = level
+    return top
 
 
 def latest_note(p: r.Project, period: Period) -> str | None:
