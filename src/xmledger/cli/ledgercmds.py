@@ -54,9 +54,9 @@ def check(
         led = result.ledger
         err(words("cli.tally", language, errors=counted("count.error", errors, language),
                   warnings=counted("count.warning", len(findings) - errors, language), files=result.files + 1,
-                  projects=counted("count.project", len(led.projects), language),
+                  projects=counted("count.project", led.counts[0], language),
                   cards=counted("count.card", len(led.responsibilities), language),
-                  issues=counted("count.issue", len(led.issues), language)))
+                  issues=counted("count.issue", led.counts[1], language)))
     failed = bool(errors) or (strict and len(findings) > errors)
     raise typer.Exit(1 if failed else 0)
 

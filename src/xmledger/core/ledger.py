@@ -82,6 +82,11 @@ class Ledger:
     def issue_facts(self) -> tuple[IssueFacts, ...]:
         return self.facts_pair[1]
 
+    @cached_property
+    def counts(self) -> tuple[int, int]:
+        """(projects, problems), for tallies: known to the loader's snapshot, else counted from the facts."""
+        return len(self.project_facts), len(self.issue_facts)
+
     @property
     def projects(self) -> tuple[r.Project, ...]:
         """The project records, sorted by id, with the progress reports of progress/ merged in."""

@@ -119,7 +119,7 @@ def load(source: LedgerSource, today: datetime.date, use_cache: bool = True, job
         unreadable += result.unreadable
     draft = Draft(settings, facts["projects"], facts["issues"], cards, reports, stubs, salvaged, today, source.label)
     across, spoiled = check_ledger(draft)
-    findings += place_across(source, scan.files, checked, across, cache, place_warnings)
+    findings += place_across(source, scan.files, checked, across, cache, place_warnings, jobs)
     files = tuple((ref.path, k, ref.kind) for ref, (k, res) in zip(scan.files, checked) if res.facts or res.records)
     ledger, kept = assemble(settings, draft, spoiled, lambda: store.records(files))
     left_out = len(stubs) + sum(len(res.facts or res.records) for _, res in checked) - kept
@@ -134,7 +134,7 @@ def load(source: LedgerSource, today: datetime.date, use_cache: bool = True, job
         placed = place_warnings or all(f.is_error for f in across)  # else some warnings may lack their line
         head = snapshot.Head(settings, findings, usable, left_out, unreadable, len(scan.files), result.described,
                              result.committed, placed, ledger.responsibilities, files, frozenset(spoiled), settings_key,
-                             ledger.reports_read)
+                             ledger.reports_read, ledger.counts)
         snapshot.write(cache, name + ".cache", key, head, ledger, cache.shard_blobs(p for p, _, _ in files),
                        started_ns)
     return result
@@ -188,41 +188,73 @@ def from_snapshot(snap, head) -> LoadResult:
 
     ledger = Ledger(head.settings, head.responsibilities, facts=lambda: snapshot.facts_of(snap.facts),
                     records=triple)
+    ledger.__dict__["counts"] = head.counts  # check's tally decodes neither facts nor records
     return LoadResult(ledger, head.findings, head.left_out, head.unreadable, head.files_count, head.usable,
                       head.described, head.committed, True)
 
 
 def place_across(source: LedgerSource, files: list[FileRef], checked: list, aimed: list[Finding], cache,
-                 warnings: bool = True) -> list[Finding]:
+                 warnings: bool = True, jobs: int | None = None) -> list[Finding]:
     """Findings across records, placed at line:col: from positions the cache remembers, else from the file's
     bytes read again through the source (and remembered). warnings=False leaves warnings whose places are not
-    remembered unplaced."""
+    remembered unplaced. Thousands of files to read again (a province's first `check`) are read on all cores."""
     by_file: dict[str, list[Finding]] = {}
     for f in aimed:
         by_file.setdefault(f.file, []).append(f)
     refs = {ref.path: (ref, key) for ref, (key, _) in zip(files, checked)}
-    out = []
+    known: dict[str, dict] = {}
+    tasks: list[tuple[str, list[Finding], bytes | None]] = []
     for path, items in by_file.items():
         ref, key = refs[path]
         entry = cache.lookup(path, key, ref.kind) if cache is not None and key else None
-        places = entry.places if entry is not None else {}
-        todo = [f for f in items if (f.aim.index, f.aim.path, f.aim.at) not in places and (warnings or f.is_error)]
+        known[path] = entry.places if entry is not None else {}
+        todo = [f for f in items if _aim_key(f) not in known[path] and (warnings or f.is_error)]
         if todo:
             data = source.read(ref)
-            if data is not None and content_key(data) == key:  # the bytes that were checked
-                from ..read.positions import place
-
-                new = {(f.aim.index, f.aim.path, f.aim.at): (p.line, p.col, p.excerpt, p.excerpt_from)
-                       for f, p in zip(todo, place(todo, data, path))}
-            else:  # changed since it was checked: place at the record only
-                new = {(f.aim.index, f.aim.path, f.aim.at): (None, None, None, 0) for f in todo}
-            places = {**places, **new}
-            if cache is not None and key:
-                cache.remember_places(path, key, new)
+            tasks.append((path, todo, data if data is not None and content_key(data) == key else None))
+    for (path, todo, _), places in zip(tasks, _placed_all(tasks, jobs)):
+        new = dict(zip(map(_aim_key, todo), places))
+        known[path] = {**known[path], **new}
+        key = refs[path][1]
+        if cache is not None and key:
+            cache.remember_places(path, key, new)
+    out = []
+    for path, items in by_file.items():
+        places = known[path]
         for f in items:
-            line, col, text, start = places.get((f.aim.index, f.aim.path, f.aim.at), (None, None, None, 0))
+            line, col, text, start = places.get(_aim_key(f), (None, None, None, 0))
             out.append(f._replace(line=line, col=col, excerpt=text, excerpt_from=start, aim=None))
     return out
+
+
+PLACE_PARALLEL_MIN = 256  # files to read again from which a pool pays for itself
+
+
+def _aim_key(f: Finding) -> tuple:
+    return f.aim.index, f.aim.path, f.aim.at
+
+
+def _placed(task: tuple) -> list[tuple]:
+    """(line, col, excerpt, excerpt start) of each finding of one file; the record's place only when the file
+    changed since it was checked (its bytes are None)."""
+    path, todo, data = task
+    if data is None:
+        return [(None, None, None, 0)] * len(todo)
+    from ..read.positions import place
+
+    return [(p.line, p.col, p.excerpt, p.excerpt_from) for p in place(todo, data, path)]
+
+
+def _placed_all(tasks: list[tuple], jobs: int | None) -> list[list[tuple]]:
+    jobs = jobs or jobs_available()
+    if jobs < 2 or len(tasks) < PLACE_PARALLEL_MIN:
+        return [_placed(t) for t in tasks]
+    import multiprocessing
+
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    with context.Pool(jobs) as pool:
+        return pool.map(_placed, tasks, chunksize=max(1, len(tasks) // (jobs * 8)))
 
 
 # ------------------------------------------------------------------ records kept as bytes

@@ -55,6 +55,7 @@ class Head(NamedTuple):
     spoiled: frozenset  # (file, index) of the records the rules across records leave out
     settings_key: str
     reports: tuple  # the progress reports kept (few records: as objects)
+    counts: tuple  # Ledger.counts: (projects, problems)
 
 
 def key_of(refs, settings_key: str, today: datetime.date, label: str) -> tuple[bytes, int]:
