@@ -43,11 +43,16 @@ def main() -> None:
     be written (a full disk, a closed stdout) is one line on stderr and exit 1; a reader that stops reading
     (`| head`) ends the command quietly; anything unforeseen is one line with exit 3, the traceback only with
     XMLEDGER_DEBUG=1."""
+    import gc
     import os
     import sys
 
     from .options import OutputError
 
+    # A command is one short process that builds a ledger's values (lazily: facts and views after loading too)
+    # and holds no reference cycles worth collecting: collection passes over 40,000 records and their views
+    # cost a warm `status` a third of its time. A process-wide setting, so made here, at the edge.
+    gc.disable()
     try:
         app()
     except BrokenPipeError:

@@ -16,7 +16,7 @@ from ..core.facts import ProjectFacts, amount
 from ..core.ledger import Ledger
 from ..core.period import Period
 from .filters import Filters
-from .views import (HUNDRED, ONE, ZERO, IssueView, ProjectView, issue_view, planned_units, project_view, rate,
+from .views import (HUNDRED, ONE, ZERO, IssueView, ProjectView, planned_units, project_view, rate, views_of_issues,
                     work_calendar)
 
 
@@ -122,7 +122,7 @@ def evaluate(ledger: Ledger, period: Period, filters: Filters = Filters()) -> Sc
     ids = {v.id for v in views}
     d, start = period.day, period.first_day
     cal = work_calendar(s)
-    every = tuple(issue_view(q, d, s, cal) for q in ledger.issue_facts if q.raised_d <= d and q.project in ids)
+    every = tuple(views_of_issues(ledger.issue_facts, d, s, cal, ids))
     this_year = tuple(v for v in every if v.issue.raised_d >= start)
     return Scope(ledger, period, filters, views, this_year, tuple(p for p in admitted if p.pool is not None),
                  None, every)

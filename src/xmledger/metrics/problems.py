@@ -15,7 +15,7 @@ from ..core.ledger import Ledger
 from ..core.period import Period
 from .figures import IssueFigures, Scope, issue_figures
 from .filters import Filters
-from .views import IssueView, issue_view, work_calendar
+from .views import IssueView, views_of_issues, work_calendar
 
 
 class IssueFilters(NamedTuple):
@@ -47,8 +47,7 @@ def issue_views(ledger: Ledger, period: Period, filters: Filters) -> list[IssueV
     admitted = {p.id for p in ledger.project_facts if filters.admits(p, cards.get(p.id, ()))}
     cal = work_calendar(ledger.settings)
     day = period.day
-    return [issue_view(q, day, ledger.settings, cal) for q in ledger.issue_facts
-            if q.raised_d <= day and q.project in admitted]
+    return views_of_issues(ledger.issue_facts, day, ledger.settings, cal, admitted)
 
 
 def issue_list(ledger: Ledger, period: Period, filters: Filters, chosen: IssueFilters,

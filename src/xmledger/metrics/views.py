@@ -246,34 +246,47 @@ def work_calendar(s: r.Settings) -> WorkCalendar:
 
 
 def issue_view(q: IssueFacts, d: int, s: r.Settings, cal: WorkCalendar) -> IssueView:
-    """The view of a problem as of the day ordinal d (30,000 of them for a province: kept tight)."""
-    hard = q.difficulty == "hard"
-    has_plan = hard and 0 < q.plan_date_d <= d
-    plan_overdue = False
-    due = q.due_d
-    if not due:
-        if not hard:
-            due = cal.add_days(q.raised_d, s.general_days)
-        elif has_plan:
-            due = q.plan_due_d
-        else:
-            due = cal.add_days(q.raised_d, s.hard_plan_days)
-            plan_overdue = d > due
-    resolved_d = q.resolved_d
-    resolved = 0 < resolved_d <= d
-    if resolved:
-        closed = 0 < q.closed_d <= d
-        return _new_view((q, due, has_plan, True, closed, False, 0, False, resolved_d > due,
-                          cal.count_days(q.raised_d, resolved_d), _level(q, d), "closed" if closed else "resolved"))
-    overdue = d > due
-    status = "in_progress" if 0 < q.assigned_d <= d or (not q.assigned_d and q.assignee_unit is not None) \
-        else "pending"
-    return _new_view((q, due, has_plan, False, False, overdue, cal.count_days(due, d) if overdue else 0,
-                      plan_overdue, False, None, _level(q, d), status))
+    """The view as of the day ordinal d of one problem raised by then."""
+    return views_of_issues((q,), d, s, cal)[0]
 
 
-def _new_view(values: tuple) -> IssueView:
-    return tuple.__new__(IssueView, values)
+def views_of_issues(facts, d: int, s: r.Settings, cal: WorkCalendar, projects=None) -> list[IssueView]:
+    """The views as of the day ordinal d of the problems raised by d (on one of `projects`, when given).
+
+    A province has 30,000 problems: one loop with the settings and the calendar bound to locals."""
+    general, hard_days = s.general_days, s.hard_plan_days
+    add, count = cal.add_days, cal.count_days
+    new = tuple.__new__
+    out = []
+    for q in facts:
+        raised = q.raised_d
+        if raised > d or (projects is not None and q.project not in projects):
+            continue
+        hard = q.difficulty == "hard"
+        has_plan = hard and 0 < q.plan_date_d <= d
+        plan_overdue = False
+        due = q.due_d
+        if not due:
+            if not hard:
+                due = add(raised, general)
+            elif has_plan:
+                due = q.plan_due_d
+            else:
+                due = add(raised, hard_days)
+                plan_overdue = d > due
+        level = _level(q, d) if q.escalations_d else 0
+        resolved_d = q.resolved_d
+        if 0 < resolved_d <= d:
+            closed = 0 < q.closed_d <= d
+            out.append(new(IssueView, (q, due, has_plan, True, closed, False, 0, False, resolved_d > due,
+                                       count(raised, resolved_d), level, "closed" if closed else "resolved")))
+            continue
+        overdue = d > due
+        status = "in_progress" if 0 < q.assigned_d <= d or (not q.assigned_d and q.assignee_unit is not None) \
+            else "pending"
+        out.append(new(IssueView, (q, due, has_plan, False, False, overdue, count(due, d) if overdue else 0,
+                                   plan_overdue, False, None, level, status)))
+    return out
 
 
 def _level(q: IssueFacts, d: int) -> int:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..metrics.views import issue_view, project_months, project_view, work_calendar
+from ..metrics.views import project_months, project_view, views_of_issues, work_calendar
 from .base import Cell, Column, Report, ReportContext, Table, calendar_note, report, with_notes
 from .problems import ISSUE_COLUMNS, issue_row
 
@@ -46,7 +46,6 @@ def show(ctx: ReportContext, pid: str) -> Report:
                         [[c.id, f"{c.leader}（{c.leader_title}）" if c.leader_title else c.leader, c.unit, c.person,
                           c.deputy] for c in cards]))
     cal = work_calendar(ledger.settings)
-    views = [issue_view(q, period.day, ledger.settings, cal) for q in ledger.issue_facts
-             if q.project == pid and q.raised_d <= period.day]
+    views = views_of_issues(ledger.issue_facts, period.day, ledger.settings, cal, {pid})
     blocks.append(Table("issues", ctx.words("table.problems"), ISSUE_COLUMNS, [issue_row(iv) for iv in views]))
     return with_notes(report(ctx, "show", ctx.words("report.show", id=pid), blocks), calendar_note(ctx, views))
