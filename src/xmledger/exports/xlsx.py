@@ -12,15 +12,14 @@ their ranges declared after.
 from __future__ import annotations
 
 import datetime
-import unicodedata
 from decimal import Decimal
-from functools import lru_cache
 from typing import Any
 
 from ..core.words import label, t, words
 from ..reports.base import Cell
 from ..reports.cells import human
 from ..reports.workbook import Section, Sheet, Workbook
+from ..renderers.columns import width as display_width  # one measure of a text's columns everywhere
 
 NUMBER_FORMATS = {
     "int": "0", "amount": "#,##0.00", "rate": "0.0%", "growth": "+0.0%;-0.0%;0.0%", "pp": "+0.0;-0.0;0.0",
@@ -33,10 +32,6 @@ FONT = "宋体"
 MAX_WIDTH, WRAP_WIDTH = 60, 36
 
 
-@lru_cache(maxsize=65536)
-def display_width(text: str) -> int:
-    """Columns a text takes: wide and fullwidth characters (Chinese) count 2."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
 def shown(value: Any, kind: str, prefix: str, lang: str) -> tuple[str, Any]:

@@ -21,6 +21,7 @@ from ..core.ledger import Ledger
 from ..core.period import Period
 from ..core.words import t, words
 from ..metrics.views import planned_to, project_view
+from ..renderers.columns import width as _width
 
 META_SHEET = "_xmledger"
 META_KIND = "xmledger progress template"
@@ -78,10 +79,6 @@ def lines(ledger: Ledger, month: datetime.date, units: tuple[str, ...] = ()) -> 
     return out
 
 
-def _width(text: str) -> int:
-    import unicodedata
-
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
 def workbook(ledger: Ledger, month: datetime.date, units: tuple[str, ...], lang: str) -> bytes:

@@ -18,7 +18,8 @@ _widths: dict[str, int] = {}
 
 
 def width(text: str) -> int:
-    """Columns a string takes on a terminal: wide and full-width characters two, combining marks none."""
+    """Columns a string takes on a terminal or in a sheet: wide and full-width characters two, combining marks none.
+    The one measure of width: tables, check's caret, text charts, workbook and template column widths."""
     if text.isascii():
         return len(text)
     found = _widths.get(text)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from ..core.words import label, say, words
 from ..reports.base import FindingList, Paragraphs, Report, Table
 from ..reports.cells import RIGHT, human, humans
+from .columns import width
 
 
 _HIDDEN = ("Cc", "Cf", "Zl", "Zp", "Cs")  # controls (C0, C1), format characters (bidi overrides), line separators
@@ -89,11 +90,6 @@ def table_text(table: Table, lang: str, tablefmt: str) -> str:
 
 # ------------------------------------------------------------------ findings (check)
 
-def cell_width(text: str) -> int:
-    """Terminal cells of `text`: wide and fullwidth characters take two."""
-    import unicodedata
-
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
 def headline(f, lang: str) -> str:
@@ -118,7 +114,7 @@ def finding_lines(findings, lang: str) -> list[str]:
             lines.append(f" {f.line} | {lead}{visible(f.excerpt)}")
             if f.col is not None:
                 before = visible(f.excerpt[: max(0, f.col - 1 - f.excerpt_from)])
-                lines.append(f"{gutter} | " + " " * cell_width(lead + before) + "^")
+                lines.append(f"{gutter} | " + " " * width(lead + before) + "^")
         notes = []
         if f.record:
             notes.append(words("finding.in", lang, record=f.record))

@@ -10,7 +10,7 @@ from __future__ import annotations
 from ..core.words import words
 from ..reports.charts import Chart
 from .svg import value_text
-from .text import cell_width
+from .columns import width as cell_width
 
 BAR = 40
 EIGHTHS = " ▏▎▍▌▋▊▉"
