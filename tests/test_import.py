@@ -426,3 +426,77 @@ def test_round_trip_of_our_own_workbook(cli, tmp_path):
     assert before["projects"] == 128 and before["completed_ytd"] == after["completed_ytd"] != "0"
     assert [k for k in NOT_CARRIED if before[k] != after[k]] == NOT_CARRIED  # the list above is exact
     assert set(before) - set(CARRIED) - set(NOT_CARRIED) == {"year", "as_of", "unit", "left_out"}
+
+
+EXTRA_PROJECT = """\
+id: RT-001
+name: "=SUM(1,2) 007: 测试“引号”项目"
+level: county
+category: 社会建设
+location: 利津街道
+tags: ["a;b", 民生]
+total_investment: 1234.5678
+prior_investment: 0.0001
+start: {planned: 2019-02-01, actual: 2019-02-20}
+completion: {planned: 2019-11-30}
+milestones:
+  - {name: 立项, planned: 2019-01-10, actual: 2019-01-15}
+plans:
+  2018: {annual: 100}
+  2019:
+    annual: 600
+    monthly: {1: 0, 2: 50, 3: 50, 4: 100, 5: 100, 6: 100, 7: 100, 8: 100}
+"""
+
+
+def test_lossless_round_trip_through_the_data_sheets(cli, tmp_path):
+    """`export xlsx --with-data` carries the records: imported, every tidy table and every figure is the same."""
+    import shutil
+
+    root = tmp_path / "利津"
+    shutil.copytree(REPO_LEDGER, root)
+    with open(root / "ledger.yaml", "a", encoding="utf-8") as f:
+        f.write("calendar:\n  extra_holidays: [2019-05-06]\n  extra_workdays: [2019-05-11]\n")
+    (root / "projects" / "rt.yaml").write_text(EXTRA_PROJECT, encoding="utf-8")
+    (root / "progress").mkdir()
+    (root / "progress" / "2019-05.yaml").write_text(
+        "- {project: RT-001, month: 2019-04, invested: 80.25, note: 主体施工, reported_on: 2019-05-03, source: 县民政局}\n"
+        "- {project: RT-001, month: 2019-05, invested: 99.75}\n", encoding="utf-8")
+    checked(cli, root)
+    book = tmp_path / "台账.xlsx"
+    result = cli("export", "xlsx", "-L", root, "--as-of", "2019-05-31", "--with-data", "-o", book)
+    assert result.exit_code == 0, result.stdout + result.stderr
+    result = imported(cli, book, tmp_path / "new")
+    assert "224个项目" in result.stdout
+    codes = [sorted(f["code"] for f in json.loads(cli("check", "-L", led, "--format", "json").stdout))
+             for led in (root, tmp_path / "new")]
+    assert codes[0] == codes[1] == ["W103"]  # the same findings (RT-001 is on no card), in other files
+    for as_of in ("2019-05-31", "2018-12-31", "2019-12-31"):
+        assert status(cli, tmp_path / "new", as_of) == status(cli, root, as_of)
+    for command in ("issues", "leaders", "rank", "summary"):
+        a = cli(command, "-L", root, "--as-of", "2019-05-31", "--format", "json")
+        b = cli(command, "-L", tmp_path / "new", "--as-of", "2019-05-31", "--format", "json")
+        assert a.stdout == b.stdout, command
+    for led, out in ((root, "a"), (tmp_path / "new", "b")):
+        result = cli("export", "csv", "-L", led, "--as-of", "2019-05-31", "-o", tmp_path / out)
+        assert result.exit_code == 0, result.stdout + result.stderr
+    tables = sorted(p.name for p in (tmp_path / "a").iterdir())
+    assert "progress.csv" in tables and "escalations.csv" in tables and "visits.csv" in tables
+    for name in tables:  # every record, every field, byte for byte
+        assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes(), name
+    progress = (tmp_path / "b" / "progress.csv").read_text(encoding="utf-8-sig")
+    assert "RT-001,2019-04,80.25,主体施工,2019-05-03,县民政局,progress" in progress
+
+
+def test_a_data_sheet_without_its_columns_is_named(cli, tmp_path):
+    import xlsxwriter
+
+    book = tmp_path / "坏数据.xlsx"
+    xb = xlsxwriter.Workbook(str(book))
+    ws = xb.add_worksheet("data.projects")
+    ws.write_row(0, 0, ["id", "name"])
+    ws.write_row(1, 0, ["P-1", "绿竹韵共享生态苑项目"])
+    xb.close()
+    result = imported(cli, book, tmp_path / "new", code=1)
+    assert "data.projects" in result.stderr and "level" in result.stderr and "--with-data" in result.stderr
+    assert not (tmp_path / "new").exists()

@@ -1,6 +1,6 @@
 """The package's layers hold: each module imports only its own layer and the layers before it.
 
-    core -> sources -> read -> checks -> loading -> metrics -> reports -> renderers -> ingest -> exports -> api -> cli
+    core -> sources -> read -> checks -> loading -> metrics -> reports -> renderers -> exports -> ingest -> api -> cli
 
 Imports inside functions count too (they are how heavy modules stay off the
 fast paths, and they are imports all the same). The parse cache's fingerprint
@@ -20,7 +20,7 @@ from conftest import REPO
 from ledgers import BASE
 
 PACKAGE = REPO / "src" / "xmledger"
-LAYERS = ["core", "sources", "read", "checks", "loading", "metrics", "reports", "renderers", "ingest", "exports", "api",
+LAYERS = ["core", "sources", "read", "checks", "loading", "metrics", "reports", "renderers", "exports", "ingest", "api",
           "cli"]
 TOP = {"__init__": "api", "__main__": "cli"}  # the package's own entry points
 

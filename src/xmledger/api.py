@@ -367,18 +367,19 @@ def workbook(ctx: ReportContext):
     return build(ctx)
 
 
-def export(ctx: ReportContext, kind: str, target: str | Path) -> None:
-    """Write an export of the context to `target`, a new or empty file: xlsx (the 进展情况表 workbook), sqlite
-    (the database) or html (the page with charts). csv gives several files: csv_files. A file that cannot be
-    written raises OSError."""
+def export(ctx: ReportContext, kind: str, target: str | Path, *, with_data: bool = False) -> None:
+    """Write an export of the context to `target`, a new or empty file: xlsx (the 进展情况表 workbook; with_data:
+    and the records as data sheets, which `import xlsx` reads back into the same ledger), sqlite (the database) or
+    html (the page with charts). csv gives several files: csv_files. A file that cannot be written raises OSError."""
     target = Path(target)
     if kind == "xlsx":
         from xlsxwriter.exceptions import FileCreateError
 
+        from .exports.tidy import select
         from .exports.xlsx import write_workbook
 
         try:
-            write_workbook(workbook(ctx), str(target))
+            write_workbook(workbook(ctx), str(target), select(ctx) if with_data else None)
         except FileCreateError as e:  # its OSError, wrapped
             raise OSError(*e.args[0].args) if e.args and isinstance(e.args[0], OSError) else OSError(str(e)) from None
     elif kind == "sqlite":

@@ -57,21 +57,24 @@ def done(ctx, path: Path, n: Optional[int] = None) -> None:
         err(ctx.words("export.wrote_many", n=n, path=path))
 
 
-def export_file(opts: ReportOptions, kind: str, output: Path, force: bool) -> None:
+def export_file(opts: ReportOptions, kind: str, output: Path, force: bool, **options) -> None:
     from .. import api
 
     refuse_existing(output, force)  # before the ledger is read: a wrong path fails fast
     ctx = report_context(opts)
-    write_file(output, lambda tmp: api.export(ctx, kind, tmp))
+    write_file(output, lambda tmp: api.export(ctx, kind, tmp, **options))
     done(ctx, output)
 
 
 @export_app.command("xlsx")
 @report_options(omit=("fmt", "excel"))
-def xlsx(opts: ReportOptions, output: OutputFile, force: Force = False) -> None:
+def xlsx(opts: ReportOptions, output: OutputFile, force: Force = False,
+         with_data: Annotated[bool, typer.Option("--with-data", help="Add the records as data sheets (data.projects, "
+                                                 "data.issues ...): `import xlsx` reads them back into the same "
+                                                 "ledger.")] = False) -> None:
     """The 进展情况表 workbook an office sends upward: sheets 项目进展 (by category, with subtotals and a total),
     问题清单, 包靠责任, 排名 and 汇总; amounts as numbers, rates as percentages, lights as filled cells."""
-    export_file(opts, "xlsx", output, force)
+    export_file(opts, "xlsx", output, force, with_data=with_data)
 
 
 @export_app.command("sqlite")

@@ -1018,6 +1018,9 @@ SENTENCES: dict[str, tuple[str, str]] = {
     "ingest.no_person": ("未填", "not given"),
     "ingest.no_category": ("未分类", "uncategorized"),
     "ingest.no_sheet": ("工作簿中没有工作表“{sheet}”（有：{sheets}）", "the workbook has no sheet '{sheet}' (it has: {sheets})"),
+    "ingest.data_column": ("数据表 {sheet} 缺少列 {column}：请用 xmledger export xlsx --with-data 重新导出",
+                           "the data sheet {sheet} lacks the column {column}: export it again with "
+                           "xmledger export xlsx --with-data"),
     "ingest.no_header": ("找不到表头：前40行没有一行同时有“项目名称”和其他认得的列",
                          "no header found: none of the first 40 rows has 项目名称 and another known column"),
     "ingest.no_header.hint": ("表头另有叫法时用 --map FILE.yaml 指定（见 docs/import.md），用 --show-mapping 查看识别结果",

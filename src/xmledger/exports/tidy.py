@@ -227,3 +227,50 @@ def rate_text(value: Decimal) -> str:
     from ..core.amounts import round_half_up
 
     return plain_amount(round_half_up(value, 8))
+
+
+# ------------------------------------------------------------------ the data sheets of `export xlsx --with-data`
+
+DATA_PREFIX = "data."  # sheet names: data.projects, data.issues ... and data.ledger (the settings)
+DATA_TABLES = tuple(t for t in TABLES if t.name not in ("project_figures", "issue_figures"))  # the records only
+
+
+def data_text(value, kind: str) -> str:
+    """A value as a data sheet holds it: the text YAML would read back as the same value (lists one item a line:
+    an item may hold the `;` that csv uses)."""
+    if kind == "amount":
+        return plain_amount(value)
+    if kind == "bool":
+        return "true" if value else "false"
+    if kind == "list":
+        return "\n".join(map(str, value))
+    if kind == "date":
+        return value.isoformat()
+    return str(value)
+
+
+def settings_rows(s: r.Settings) -> list[tuple[str, str]]:
+    """ledger.yaml as (key, text) rows for the data.ledger sheet: nested keys joined with `.`, lists one item a line,
+    every setting written out (defaults too), so that the imported ledger computes the same figures."""
+    values = [("name", s.name), ("region", s.region), ("scope", s.scope), ("unit", s.unit), ("language", s.language),
+              ("categories", s.categories), ("locations", s.locations),
+              ("sla.general_days", s.general_days), ("sla.hard_plan_days", s.hard_plan_days),
+              ("warnings.yellow_below", s.yellow_below), ("warnings.red_below", s.red_below),
+              ("warnings.red_late_start_days", s.red_late_start_days),
+              ("calendar.extra_holidays", sorted(s.extra_holidays)),
+              ("calendar.extra_workdays", sorted(s.extra_workdays)),
+              ("calendar.complete_years", sorted(s.complete_years)),
+              *((f"ranking.weights.{k}", v) for k, v in s.weights),
+              ("visits.per_week", s.visits_per_week), ("escalation_levels", s.escalation_levels)]
+    rows = []
+    for key, value in values:
+        if value is None or value == [] or value == ():  # absent: the import leaves the key out, as ledger.yaml did
+            continue
+        if isinstance(value, (tuple, list)):
+            text = "\n".join(v.isoformat() if isinstance(v, datetime.date) else str(v) for v in value)
+        elif isinstance(value, Decimal):
+            text = plain_amount(value)
+        else:
+            text = str(value)
+        rows.append((key, text))
+    return rows

@@ -119,8 +119,9 @@ class Formats:
         return fmt
 
 
-def write_workbook(book: Workbook, target) -> None:
-    """Write the workbook to `target` (a path or a binary file object)."""
+def write_workbook(book: Workbook, target, data=None) -> None:
+    """Write the workbook to `target` (a path or a binary file object); with `data` (exports.tidy.Selection), the
+    data sheets after the report's (write_data_sheets)."""
     import xlsxwriter
 
     created = datetime.datetime.combine(book.meta["as_of"], datetime.time())
@@ -131,8 +132,33 @@ def write_workbook(book: Workbook, target) -> None:
         formats = Formats(xb)
         for sheet in book.sheets:
             write_sheet(xb, sheet, formats, book.lang)
+        if data is not None:
+            write_data_sheets(xb, data)
     finally:
         xb.close()
+
+
+def write_data_sheets(xb, sel) -> None:
+    """The records as the tidy tables of exports/tidy.py, a sheet each (data.projects, data.plans ...), and the
+    settings as data.ledger: every cell text, as the YAML wrote it, so that `import xlsx` reads the same ledger
+    back (docs/import.md, "Round trip"). No formats: these sheets are for the import, and for people who filter."""
+    from .tidy import DATA_PREFIX, DATA_TABLES, data_text, settings_rows
+
+    bold = xb.add_format({"bold": True})
+    for spec in DATA_TABLES:
+        ws = xb.add_worksheet(DATA_PREFIX + spec.name)
+        ws.write_row(0, 0, [c.name for c in spec.columns], bold)
+        ws.freeze_panes(1, 0)
+        kinds = [c.kind for c in spec.columns]
+        for r, row in enumerate(spec.rows(sel), 1):
+            for c, value in enumerate(row):
+                if value is not None:
+                    ws.write_string(r, c, data_text(value, kinds[c]))
+    ws = xb.add_worksheet(DATA_PREFIX + "ledger")
+    ws.write_row(0, 0, ["key", "value"], bold)
+    for r, (key, text) in enumerate(settings_rows(sel.ctx.ledger.settings), 1):
+        ws.write_string(r, 0, key)
+        ws.write_string(r, 1, text)
 
 
 def write_sheet(xb, sheet: Sheet, formats: Formats, lang: str) -> None:

@@ -23,6 +23,8 @@ from . import yamltext as y
 from .cells import CellError, amount, date_span, fuzzy_date, normal, text
 from .columns import GROUP, Header, Mapped, find_header
 from .findings import ERROR, WARNING, SheetFinding, sorted_findings
+from .dataset import data_files, has_data
+from .output import safe_name as _safe_folder
 from .workbook import Sheet, WorkbookError, cell_name, open_workbook, text_of
 
 ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}\Z")
@@ -789,9 +791,6 @@ def _comment(text: str) -> str:
     return re.sub(r"[\r\n]+", " ", text)
 
 
-def _safe_folder(name: str) -> str:
-    cleaned = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', "_", name).strip(" .") or "_"
-    return cleaned[:60]
 
 
 def import_workbook(path: Path, opts: ImportOptions, shown: str | None = None, lang: str = "zh") -> Imported:
@@ -803,6 +802,9 @@ def import_workbook(path: Path, opts: ImportOptions, shown: str | None = None, l
         sheets = open_workbook(path, shown)
     except WorkbookError as e:
         return Imported({}, [e.finding], [], 0, 0, 0, 0, {})
+    if not opts.sheets and has_data(sheets):  # a workbook of `export xlsx --with-data`: its records, as they were
+        files, found, (projects, cards, issues, progress) = data_files(sheets, shown)
+        return Imported(files, sorted_findings(found), [], projects, cards, issues, progress, {})
     overrides = dict(opts.mapping)
     chosen = sheets
     if opts.sheets:

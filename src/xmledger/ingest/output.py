@@ -84,3 +84,11 @@ def write_bytes(path: Path, data: bytes) -> None:
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
+
+
+def safe_name(name: str) -> str:
+    """A category or unit as a file or folder name: characters no file system takes replaced, at most 60."""
+    import re
+
+    cleaned = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', "_", name).strip(" .") or "_"
+    return cleaned[:60]
