@@ -249,12 +249,16 @@ def _placed_all(tasks: list[tuple], jobs: int | None) -> list[list[tuple]]:
     jobs = jobs or jobs_available()
     if jobs < 2 or len(tasks) < PLACE_PARALLEL_MIN:
         return [_placed(t) for t in tasks]
+    with _pool(jobs) as pool:
+        return pool.map(_placed, tasks, chunksize=max(1, len(tasks) // (jobs * 8)))
+
+
+def _pool(jobs: int, **options):
+    """A pool of worker processes, forked where the system can (workers then share the parent's modules)."""
     import multiprocessing
 
     methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    with context.Pool(jobs) as pool:
-        return pool.map(_placed, tasks, chunksize=max(1, len(tasks) // (jobs * 8)))
+    return multiprocessing.get_context("fork" if "fork" in methods else None).Pool(jobs, **options)
 
 
 # ------------------------------------------------------------------ records kept as bytes
@@ -408,10 +412,6 @@ def check_many(source: LedgerSource, groups: list[list[tuple]], settings: r.Sett
         for group in groups:
             yield check_group(source, group, settings, settings_key, False)
         return
-    import multiprocessing
-
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else None)
     worker_source = source if source.fork_safe else None
-    with context.Pool(jobs, initializer=_init_worker, initargs=(worker_source, settings, settings_key)) as pool:
+    with _pool(jobs, initializer=_init_worker, initargs=(worker_source, settings, settings_key)) as pool:
         yield from pool.imap(_check_group_in_worker, groups)
