@@ -162,7 +162,7 @@ def main() -> None:
     stamp = (f"Measured {datetime.date.today()} on {machine()} with `python benchmarks/git_bench.py --projects "
              f"{args.projects} --repeat {args.repeat}`: the {args.projects:,}-project ledger committed, then a "
              f"commit changing 10 files; {args.repeat} interleaved runs of each, every one a separate process; "
-             f"load average about {load:.1f} (other work on the machine).")
+             f"load average about {load:.1f} before the run.")
     write_section(args.out, f"{stamp}\n\n{text}")
 
 
