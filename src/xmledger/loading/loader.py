@@ -171,11 +171,18 @@ def assemble(settings: r.Settings, draft, spoiled, records) -> tuple[Ledger, int
 
 
 def from_snapshot(snap, head) -> LoadResult:
-    """A load answered by the snapshot: findings at once; facts and records decoded when first asked for."""
+    """A load answered by the snapshot: findings at once; facts and records decoded when first asked for (once:
+    the ledger keeps them), each blob let go as it is decoded, so that bytes and objects are not held together."""
+    held = {"facts": snap.facts, "records": list(snap.records)}  # not `snap`: the closures keep only these
+
+    def facts():
+        return snapshot.facts_of(held.pop("facts"))
+
     def records():
         results: dict = {}
-        for blob in snap.records:
-            results.update(pickle.loads(blob))
+        blobs = held.pop("records")
+        while blobs:
+            results.update(pickle.loads(blobs.pop()))
         return [(kind, results[(path, key, head.settings_key)]) for path, key, kind in head.files
                 if kind not in LIGHT_KINDS]
 
@@ -186,8 +193,7 @@ def from_snapshot(snap, head) -> LoadResult:
         whole = Ledger.of(head.settings, found["projects"], (), found["issues"], head.reports)
         return whole.projects, whole.issues, whole.progress_reports
 
-    ledger = Ledger(head.settings, head.responsibilities, facts=lambda: snapshot.facts_of(snap.facts),
-                    records=triple)
+    ledger = Ledger(head.settings, head.responsibilities, facts=facts, records=triple)
     ledger.__dict__["counts"] = head.counts  # check's tally decodes neither facts nor records
     return LoadResult(ledger, head.findings, head.left_out, head.unreadable, head.files_count, head.usable,
                       head.described, head.committed, True)
