@@ -8,11 +8,9 @@ are made here, at the edge.
 
 from __future__ import annotations
 
-import contextlib
 import datetime
 import enum
 import functools
-import gc
 import inspect
 import os
 import sys
@@ -52,32 +50,13 @@ def today() -> datetime.date:
     return datetime.date.today()
 
 
-@contextlib.contextmanager
-def bulk_allocation():
-    """Pause the cyclic garbage collector while a ledger's records are built, then freeze them.
-
-    A province-sized ledger is millions of tuples, Decimals and dates; every collection pass would walk them
-    all again (it doubled the time of a warm command). They hold no reference cycles, so reference counting
-    frees them whenever they are dropped; frozen, later passes skip them. A process-wide setting, so it is
-    made here, by the command line, never by the library."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.freeze()
-        if enabled:
-            gc.enable()
-
-
 def load_ledger(root: Path, no_cache: bool = False, place_warnings: bool = True, rev: Optional[str] = None):
     """The ledger at `root` (as committed at `rev`, if given), read and checked (LoadResult). Reports show no
     warnings: they need not place them."""
     from .. import api
 
     try:
-        with bulk_allocation():
-            return api.load(root, rev=rev, today=today(), cache=not no_cache, place_warnings=place_warnings)
+        return api.load(root, rev=rev, today=today(), cache=not no_cache, place_warnings=place_warnings)
     except api.UsageError as e:
         raise typer.BadParameter(str(e), param_hint=e.option or "-L/--ledger") from None
 

@@ -94,17 +94,17 @@ def to_yi(value: Decimal, ledger_unit: str) -> Decimal:
     return value.scaleb(UNIT_EXPONENT[ledger_unit] - UNIT_EXPONENT["亿元"])
 
 
+def plain(value: Decimal, places: int) -> str:
+    """Rounded half up to `places`, in plain digits: no exponent, no trailing zeros (8000, 285.2)."""
+    text = f"{round_half_up(value, places):f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
 def format_wan(value: Decimal, ledger_unit: str) -> str:
     """8000万元 style: an amount in 万元, at most two decimals, trailing zeros dropped."""
-    text = f"{round_half_up(value.scaleb(UNIT_EXPONENT[ledger_unit] - UNIT_EXPONENT['万元']), 2):f}"
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return text
+    return plain(value.scaleb(UNIT_EXPONENT[ledger_unit] - UNIT_EXPONENT["万元"]), 2)
 
 
 def format_yi(value: Decimal, ledger_unit: str) -> str:
     """285.2亿元 style: at most two decimals, trailing zeros dropped."""
-    text = f"{round_half_up(to_yi(value, ledger_unit), 2):f}"
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return text
+    return plain(to_yi(value, ledger_unit), 2)

@@ -11,27 +11,11 @@ import csv
 import io
 
 from ..renderers.delimited import BOM, safe_text
-from .tidy import TABLES, Selection, derived_amount, plain_amount, rate_text
+from .tidy import TABLES, Selection, cell_text
 
 
 def field(value, kind: str) -> str:
-    if value is None:
-        return ""
-    if kind == "text":
-        return safe_text(value)
-    if kind == "amount":
-        return plain_amount(value)
-    if kind == "derived":
-        return derived_amount(value)
-    if kind == "rate":
-        return rate_text(value)
-    if kind == "bool":
-        return "true" if value else "false"
-    if kind == "list":
-        return ";".join(safe_text(str(v)) for v in value)
-    if kind == "date":
-        return value.isoformat()
-    return str(value)
+    return "" if value is None else cell_text(value, kind, safe_text)
 
 
 def table_csv(spec, sel: Selection, bom: bool = True) -> bytes:

@@ -217,10 +217,9 @@ def plain_amount(value: Decimal) -> str:
 
 def derived_amount(value: Decimal) -> str:
     """A computed amount (a sum, a plan to date): rounded half up to 4 decimals, trailing zeros dropped."""
-    from ..core.amounts import round_half_up
+    from ..core.amounts import plain
 
-    text = f"{round_half_up(value, 4):f}"
-    return text.rstrip("0").rstrip(".") if "." in text else text
+    return plain(value, 4)
 
 
 def rate_text(value: Decimal) -> str:
@@ -235,18 +234,30 @@ DATA_PREFIX = "data."  # sheet names: data.projects, data.issues ... and data.le
 DATA_TABLES = tuple(t for t in TABLES if t.name not in ("project_figures", "issue_figures"))  # the records only
 
 
-def data_text(value, kind: str) -> str:
-    """A value as a data sheet holds it: the text YAML would read back as the same value (lists one item a line:
-    an item may hold the `;` that csv uses)."""
+def cell_text(value, kind: str, clean=str, sep: str = ";") -> str:
+    """A value of a column of `kind` as text: what a csv file and a data sheet hold. `clean` makes a text safe
+    for where it goes (csv: spreadsheet formulas neutralised); `sep` joins a list."""
+    if kind == "text":
+        return clean(value)
     if kind == "amount":
         return plain_amount(value)
+    if kind == "derived":
+        return derived_amount(value)
+    if kind == "rate":
+        return rate_text(value)
     if kind == "bool":
         return "true" if value else "false"
     if kind == "list":
-        return "\n".join(map(str, value))
+        return sep.join(clean(str(v)) for v in value)
     if kind == "date":
         return value.isoformat()
     return str(value)
+
+
+def data_text(value, kind: str) -> str:
+    """A value as a data sheet holds it: the text YAML reads back as the same value (no text changed; lists one
+    item a line, since an item may hold the `;` that csv uses)."""
+    return cell_text(value, kind, sep="\n")
 
 
 def settings_rows(s: r.Settings) -> list[tuple[str, str]]:

@@ -12,7 +12,7 @@ import datetime
 from decimal import Decimal
 from typing import Any
 
-from ..core.amounts import round_half_up
+from ..core.amounts import plain, round_half_up
 from ..core.records import DUTIES
 from ..core.words import label, t
 from .base import Cell
@@ -23,9 +23,7 @@ RIGHT = frozenset({"int", "amount", "rate", "pp", "growth", "decimal", "score", 
 
 def plain_decimal(value: Decimal, places: int) -> str:
     """Rounded half up to `places`, without exponent or trailing zeros."""
-    text = f"{round_half_up(value, places):f}"
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
+    text = plain(value, places)
     return "0" if text == "-0" else text
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import calendar
 from decimal import Decimal
 
-from ..core.amounts import UNIT_EXPONENT, format_wan, format_yi, round_half_up, to_yi
+from ..core.amounts import UNIT_EXPONENT, format_wan, format_yi, plain, round_half_up, to_yi
 from ..metrics import figures as m
 from ..metrics.groups import category_counts
 from ..metrics.ranking import rank
@@ -45,14 +45,12 @@ def is_zero(value: Decimal) -> bool:
 
 def millions(value: Decimal, unit: str) -> str:
     """An amount in millions of yuan, at most two decimals (8000万元 = 80 million)."""
-    text = f"{round_half_up(value.scaleb(UNIT_EXPONENT[unit] - 6), 2):f}"
-    return text.rstrip("0").rstrip(".") if "." in text else text
+    return plain(value.scaleb(UNIT_EXPONENT[unit] - 6), 2)
 
 
 def billions(value: Decimal, unit: str) -> str:
     """An amount in billions of yuan, at most three decimals (285.2亿元 = 28.52 billion)."""
-    text = f"{round_half_up(value.scaleb(UNIT_EXPONENT[unit] - 9), 3):f}"
-    return text.rstrip("0").rstrip(".") if "." in text else text
+    return plain(value.scaleb(UNIT_EXPONENT[unit] - 9), 3)
 
 
 def summary(ctx: ReportContext, since: ReportContext | None = None) -> Report:
@@ -211,8 +209,7 @@ def since_paragraph(ctx: ReportContext, since: ReportContext, d, amount) -> str:
 
 def scaled(value: Decimal, unit: str, exponent: int) -> str:
     """An amount in units of 10^exponent yuan (4: 万元, 6: millions), at most two decimals, no trailing zeros."""
-    text = f"{round_half_up(value.scaleb(UNIT_EXPONENT[unit] - exponent), 2):f}"
-    return text.rstrip("0").rstrip(".") if "." in text else text
+    return plain(value.scaleb(UNIT_EXPONENT[unit] - exponent), 2)
 
 
 def names(ctx: ReportContext, items) -> str:
