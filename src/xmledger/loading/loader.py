@@ -18,7 +18,6 @@ never builds 40,000 records in the parent process.
 
 import datetime
 import hashlib
-import os
 import pickle
 import time
 from typing import NamedTuple
@@ -29,6 +28,7 @@ from ..core.facts import with_reports
 from ..core.findings import Finding, sorted_findings
 from ..core.ledger import Ledger
 from ..core.words import msg
+from ..core.workers import jobs_available, pool
 from ..sources.base import LEDGER_FILE, FileRef, LedgerSource, content_key
 from . import snapshot
 from .cache import ParseCache, shard_of
@@ -255,16 +255,8 @@ def _placed_all(tasks: list[tuple], jobs: int | None) -> list[list[tuple]]:
     jobs = jobs or jobs_available()
     if jobs < 2 or len(tasks) < PLACE_PARALLEL_MIN:
         return [_placed(t) for t in tasks]
-    with _pool(jobs) as pool:
-        return pool.map(_placed, tasks, chunksize=max(1, len(tasks) // (jobs * 8)))
-
-
-def _pool(jobs: int, **options):
-    """A pool of worker processes, forked where the system can (workers then share the parent's modules)."""
-    import multiprocessing
-
-    methods = multiprocessing.get_all_start_methods()
-    return multiprocessing.get_context("fork" if "fork" in methods else None).Pool(jobs, **options)
+    with pool(jobs) as workers:
+        return workers.map(_placed, tasks, chunksize=max(1, len(tasks) // (jobs * 8)))
 
 
 # ------------------------------------------------------------------ records kept as bytes
@@ -303,13 +295,6 @@ class RecordStore:
 # ------------------------------------------------------------------ checking files, cached and parallel
 
 PARALLEL_MIN_BYTES = 512 * 1024  # below this a worker pool costs more than it saves (docs/performance.md)
-
-
-def jobs_available() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
 
 
 def light(kind: str, result: FileResult) -> FileResult:
@@ -419,5 +404,5 @@ def check_many(source: LedgerSource, groups: list[list[tuple]], settings: r.Sett
             yield check_group(source, group, settings, settings_key, False)
         return
     worker_source = source if source.fork_safe else None
-    with _pool(jobs, initializer=_init_worker, initargs=(worker_source, settings, settings_key)) as pool:
-        yield from pool.imap(_check_group_in_worker, groups)
+    with pool(jobs, initializer=_init_worker, initargs=(worker_source, settings, settings_key)) as workers:
+        yield from workers.imap(_check_group_in_worker, groups)
