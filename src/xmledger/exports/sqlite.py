@@ -68,8 +68,8 @@ CONVERT = {"amount": "amount({})", "derived": "derived({})", "rate": "float({})"
            "bool": "(1 if {} else 0)", "list": "';'.join({})"}
 
 #: what stands for None when it is bound, turned back into NULL by the statement (NULLIF): binding None itself
-#: costs CPython's sqlite3 a look for an adapter, 0.7 us each, two thirds of the time of a problem's row. A value
-#: of a text kind is never the integer 0, a number never the text ''.
+#: makes CPython's sqlite3 look for an adapter, about 0.6 us each (300,000 rows with ten missing values: 3.0 s
+#: against 1.0 s). A value of a text kind is never the integer 0, a number never the text ''.
 NULL_AS = {"text": 0, "date": 0, "month": 0, "list": 0, "int": "''", "amount": "''", "derived": "''", "rate": "''",
            "bool": "''"}
 
@@ -233,9 +233,10 @@ def connect(path) -> sqlite3.Connection:
 
 # ------------------------------------------------------------------ two processes
 
-#: the tables a second process writes, into a database of its own that this one then copies: the figures and
-#: the problems. Its share, measured at 100,000 projects, is about that of the projects' tables (docs/performance.md).
-SECOND = ("issues", "escalations", "project_figures", "issue_figures")
+#: the tables a second process writes, into a database of its own that this one then copies: the problems and the
+#: figures. Its share, measured at 100,000 projects, is about that of the projects' tables
+#: (benchmarks/sqlite_profile.py; docs/performance.md).
+SECOND = ("issues", "project_figures", "issue_figures")
 PARALLEL_MIN = 20_000  # projects below which forking and copying cost more than a second core saves
 
 _selection: Selection | None = None  # the selection, in the forked worker
