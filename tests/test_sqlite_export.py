@@ -24,13 +24,15 @@ from xmledger.exports.tidy import BY_NAME, TABLES, select
 SAMPLE = REPO / "data" / "lijin"
 
 #: a project whose monthly plan has a zero month and four decimals, and whose notes carry what JSON must escape
-#: (quotes, a backslash, a character outside the BMP) or cannot carry as it is (a tab, an ideographic space)
+#: (quotes, a backslash, a character outside the BMP) or cannot carry as it is (a tab, an ideographic space);
+#: its content is the text "0", which the stand-in for a missing text (the integer 0) must not turn into NULL
 EXTRA = """\
 id: SQ-001
 name: "引号\\"与反斜杠\\\\项目"
 level: county
 category: 社会建设
 location: 利津街道
+content: "0"
 total_investment: 1234.5678
 prior_investment: 0.0001
 start: {planned: 2019-02-01, actual: 2019-02-20}
