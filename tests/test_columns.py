@@ -1,6 +1,5 @@
 """Our aligned text tables are tabulate's, byte for byte (renderers/columns.py replaced it for speed)."""
 
-import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from tabulate import tabulate

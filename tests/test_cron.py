@@ -74,6 +74,6 @@ def test_the_cron_recipe(tmp_path):
     mails = monday()
     assert len(mails) == 2
     head = git(clone, "rev-parse", "--short", "HEAD").strip()
-    assert "新收集问题1个" in mails[1] and f"自台账版本 circular-last (" in mails[1]
+    assert "新收集问题1个" in mails[1] and "自台账版本 circular-last (" in mails[1]
     assert f"台账版本 HEAD ({head}, " in mails[1]
     assert git(clone, "rev-parse", "circular-last") == git(clone, "rev-parse", "HEAD")

@@ -4,7 +4,6 @@ Crash cases run as real processes (as cron runs them): no traceback on stderr, a
 documented exit code. Items are numbered as in the issue.
 """
 
-import datetime
 import json
 import os
 import pickle
@@ -196,8 +195,6 @@ def test_10_allow_errors_never_uses_default_settings(tmp_path, cli):
 
 
 def test_11_a_changed_cache_shard_is_not_trusted(tmp_path, cli, monkeypatch):
-    from xmledger.loading import cache
-
     folder = tmp_path / "cache"
     monkeypatch.setenv("XMLEDGER_CACHE_DIR", str(folder))
     root = write_ledger(tmp_path / "l")

@@ -14,7 +14,6 @@ import os
 import pathlib
 from pathlib import Path
 
-import pytest
 
 from conftest import REPO
 from ledgers import BASE

@@ -9,7 +9,6 @@ Besides what each run shows on its own (execute.judge), runs are compared:
 
 from __future__ import annotations
 
-import os
 import re
 import tempfile
 from dataclasses import dataclass, field

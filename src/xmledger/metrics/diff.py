@@ -309,9 +309,9 @@ def project_fields(p: r.Project, reports: dict) -> dict[str, Any]:
     for year in sorted(p.plans):
         plan = p.plans[year]
         out[f"plans.{year}.annual"] = plan.annual
-        for month, amount in enumerate(plan.monthly or (), 1):
-            if amount:
-                out[f"plans.{year}.monthly.{month}"] = amount
+        for month, planned in enumerate(plan.monthly or (), 1):
+            if planned:
+                out[f"plans.{year}.monthly.{month}"] = planned
     for e in sorted(p.progress, key=lambda e: e.month):
         key = f"progress.{_month(e.month)}"
         out[f"{key}.invested"], out[f"{key}.note"] = e.invested, e.note

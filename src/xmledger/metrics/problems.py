@@ -42,7 +42,6 @@ def urgency(v: IssueView) -> tuple:
 
 def issue_views(ledger: Ledger, period: Period, filters: Filters) -> list[IssueView]:
     """Every problem raised by D, whatever its year, on a project passing the shared filters."""
-    d = period.as_of
     cards = ledger.cards_by_project
     admitted = {p.id for p in ledger.project_facts if filters.admits(p, cards.get(p.id, ()))}
     cal = work_calendar(ledger.settings)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from ..core.words import label, say, words
 from ..reports.base import FindingList, Paragraphs, Report, Table
-from ..reports.cells import RIGHT, human, humans
+from ..reports.cells import RIGHT, humans
 from .columns import width
 
 
