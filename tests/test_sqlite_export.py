@@ -199,3 +199,20 @@ def test_a_worker_killed_for_memory_costs_time_not_the_export(ctx, tmp_path, mon
     for spec in TABLES:
         assert same_numbers(stored(con, spec), reference(sel, spec)), spec.name
     assert [p.name for p in tmp_path.iterdir()] == ["台账.db"]
+
+
+def test_a_problem_of_a_project_left_out_for_errors_is_not_exported(cli, tmp_path):
+    """With --allow-errors the ledger keeps the problem of a project it left out; the database keeps its keys."""
+    from ledgers import write_ledger
+
+    root = write_ledger(tmp_path / "台账", {
+        "projects/p2.yaml": "id: P-2\nname: 坏项目\nlevel: nowhere\ncategory: 乡村振兴\ntotal_investment: 100\n"
+                            "plans:\n  2019: {annual: 10}\n",
+        "issues/q2.yaml": "id: Q-2\nproject: P-2\ncategory: land\ntitle: 坏项目的问题\nraised: 2019-04-01\n"})
+    ctx = xmledger.context(xmledger.load(root, cache=False), as_of="2019-05-31", allow_errors=True)
+    assert "Q-2" in {q.id for q in ctx.ledger.issues}
+    for jobs in (1, 2):
+        con = write(ctx, tmp_path / f"{jobs}.db", jobs=jobs)
+        assert con.execute("SELECT id FROM issues").fetchall() == [("Q-1",)]
+        assert con.execute("SELECT issue FROM issue_figures").fetchall() == [("Q-1",)]
+        assert con.execute("PRAGMA foreign_key_check").fetchall() == []

@@ -182,8 +182,8 @@ def fill_progress(con: sqlite3.Connection, spec: TableSpec, sel: Selection) -> i
 
 
 #: tables SQLite fills itself from a few texts per project: a million monthly plans are 100,000 JSON arrays that
-#: `json_each` expands in C, instead of a million Python tuples bound one by one (2.2 s -> 0.9 s at 100,000
-#: projects; progress 6.0 s -> 3.4 s). The rows are those of the table's own `rows`: tests/test_sqlite_export.py
+#: `json_each` expands in C, instead of a million Python tuples bound one by one (2.9 s -> 1.6 s at 100,000
+#: projects; progress 6.3 s -> 3.7 s). The rows are those of the table's own `rows`: tests/test_sqlite_export.py
 #: compares every table with them, and with what the plain path writes where SQLite has no JSON functions.
 EXPANDED = {"monthly_plans": fill_monthly_plans, "progress": fill_progress}
 

@@ -66,8 +66,7 @@ class Selection:
 
     @cached_property
     def issues(self) -> tuple[r.Issue, ...]:
-        if not any(self.ctx.filters):
-            return self.ctx.ledger.issues
+        """Problems of the projects exported (with --allow-errors, a problem of a project left out is not)."""
         ids = self.ids
         return tuple(q for q in self.ctx.ledger.issues if q.project in ids)
 
