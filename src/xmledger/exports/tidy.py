@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime
 from decimal import Decimal
 from functools import cached_property
+from operator import itemgetter
 from typing import Callable, Iterable, NamedTuple
 
 from ..core import records as r
@@ -89,6 +90,9 @@ def select(ctx: ReportContext) -> Selection:
     return Selection(ctx)
 
 
+_first = itemgetter(0)
+
+
 def _month(d: datetime.date) -> str:
     return f"{d.year:04d}-{d.month:02d}"
 
@@ -128,7 +132,7 @@ def progress_rows(sel: Selection):
     months: dict[datetime.date, str] = {}  # a month's text made once, not once a row
     for p in sel.projects:
         pid = p.id
-        for month, invested, note in sorted(p.progress):  # months are unique: sorted by month
+        for month, invested, note in sorted(p.progress, key=_first):  # by month
             text = months.get(month) or months.setdefault(month, _month(month))
             rep = reports.get((pid, month)) if reports else None
             if rep is None:
