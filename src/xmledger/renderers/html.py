@@ -8,14 +8,12 @@ list of the usual CJK faces. Every value is escaped: a project named `<script>` 
 
 from __future__ import annotations
 
-from html import escape
-
 from .. import __version__
 from ..core.words import label, words
 from ..reports.base import FindingList, Paragraphs, Report, Table
 from ..reports.cells import RIGHT, human
 from ..reports.charts import Chart
-from .svg import render_chart
+from .svg import esc, render_chart
 from .text import finding_lines
 
 FONTS = ('"PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", '
@@ -52,10 +50,6 @@ footer{color:#888;font-size:.8rem;margin-top:2rem}
   h2{break-after:avoid}
 }
 """
-
-
-def esc(value) -> str:
-    return escape(str(value), quote=True)
 
 
 def render(report: Report, fmt: str = "html") -> str:

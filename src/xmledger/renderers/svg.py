@@ -19,6 +19,7 @@ from ..core.amounts import round_half_up
 from ..core.words import words
 from ..reports.cells import human
 from ..reports.charts import Chart
+from .text import visible
 
 W = 480  # a phone shows it at about 0.75 scale, a desktop page at up to 1.2 (max-width 560px)
 FONT = 14
@@ -28,7 +29,10 @@ COLORS = {"cum_completed": "#2f6fb0", "cum_planned": "#e08a1e", "time": "#7a7a7a
 
 
 def esc(value: Any) -> str:
-    return escape(str(value), quote=True)
+    """A value as HTML or SVG text: markup escaped, and control characters, bidi overrides and line separators
+    shown as escapes as every format shows them (renderers.text.visible; a ledger named with ESC [31m must not
+    colour the terminal that prints the page)."""
+    return escape(visible(str(value), newlines=True), quote=True)
 
 
 def text_width(text: str, size: float = FONT) -> float:
