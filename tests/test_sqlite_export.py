@@ -3,8 +3,8 @@
 For speed at 100,000 projects (docs/performance.md) the writer takes shortcuts: the monthly plans and the
 progress go in as JSON texts that SQLite expands, and on two cores a forked worker writes the problems and the
 figures into a second database that is then copied in. The reference here is the plain way: every row of the
-table's own `rows`, converted as the writer converts it, compared value for value (floats exactly) with what
-the database holds.
+table's own `rows`, converted here as the module documents (independently of the writer's converters),
+compared value for value and type for type (floats exactly) with what the database holds.
 """
 
 import datetime
@@ -18,6 +18,7 @@ import pytest
 import xmledger
 from conftest import REPO
 from xmledger.core import records as r
+from xmledger.core.workers import can_fork
 from xmledger.exports import sqlite as xs
 from xmledger.exports.tidy import BY_NAME, TABLES, select
 
@@ -109,18 +110,34 @@ def write(ctx, path, **options):
     return sqlite3.connect(path)
 
 
-WAYS = {"rows, one process": {"jobs": 1, "expand": False}, "JSON, one process": {"jobs": 1, "expand": True},
-        "JSON, two processes": {"jobs": 2, "expand": True}, "rows, two processes": {"jobs": 2, "expand": False}}
+def holds_its_tidy_rows(con, sel) -> None:
+    for spec in TABLES:
+        assert same_numbers(stored(con, spec), reference(sel, spec)), spec.name
+
+
+def in_the_worker(monkeypatch, act) -> None:
+    """Make the forked worker call `act` before it writes its tables; the parent writes as usual."""
+    parent, fill = os.getpid(), xs.fill_tables
+
+    def patched(con, sel, specs, expand):
+        if os.getpid() != parent:
+            act()
+        return fill(con, sel, specs, expand)
+
+    monkeypatch.setattr(xs, "fill_tables", patched)
+
+
+needs_fork = pytest.mark.skipif(not can_fork(), reason="no fork on this system: the export stays in one process")
+WAYS = [pytest.param({"jobs": 1, "expand": False}, id="rows, one process"),
+        pytest.param({"jobs": 1, "expand": True}, id="JSON, one process"),
+        pytest.param({"jobs": 2, "expand": True}, id="JSON, two processes", marks=needs_fork),
+        pytest.param({"jobs": 2, "expand": False}, id="rows, two processes", marks=needs_fork)]
 
 
 @pytest.mark.parametrize("way", WAYS)
 def test_every_table_holds_the_rows_of_its_tidy_table(ctx, tmp_path, way):
-    if WAYS[way]["jobs"] == 2 and not __import__("xmledger.core.workers", fromlist=["can_fork"]).can_fork():
-        pytest.skip("no fork on this system: the export stays in one process")
-    con = write(ctx, tmp_path / "台账.db", **WAYS[way])
-    sel = select(ctx)
-    for spec in TABLES:
-        assert same_numbers(stored(con, spec), reference(sel, spec)), spec.name
+    con = write(ctx, tmp_path / "台账.db", **way)
+    holds_its_tidy_rows(con, select(ctx))
     assert con.execute("PRAGMA integrity_check").fetchone() == ("ok",)
     assert con.execute("PRAGMA foreign_key_check").fetchall() == []
     plain = write(ctx, tmp_path / "plain.db", jobs=1, expand=False)
@@ -156,18 +173,12 @@ def test_two_processes_with_filters_and_the_command_line(cli, ledger_root, tmp_p
     assert 0 < len(stored(in_two, BY_NAME["projects"])) < len(ctx.ledger.projects)
 
 
+@needs_fork
 def test_a_failing_worker_fails_the_export_and_leaves_no_file(ctx, tmp_path, monkeypatch):
-    if not __import__("xmledger.core.workers", fromlist=["can_fork"]).can_fork():
-        pytest.skip("no fork on this system")
-    parent = os.getpid()
-    fill = xs.fill_tables
+    def disk_full():
+        raise sqlite3.OperationalError("database or disk is full")
 
-    def failing(con, sel, specs, expand):
-        if os.getpid() != parent:
-            raise sqlite3.OperationalError("database or disk is full")
-        return fill(con, sel, specs, expand)
-
-    monkeypatch.setattr(xs, "fill_tables", failing)
+    in_the_worker(monkeypatch, disk_full)
     with pytest.raises(sqlite3.OperationalError, match="disk is full"):
         xs.write_database(select(ctx), tmp_path / "台账.db", jobs=2)
     assert [p.name for p in tmp_path.iterdir()] == ["台账.db"]  # the caller removes its own target
@@ -179,25 +190,14 @@ def test_problem_rows_are_the_records_fields_but_escalations():
                                                                                                      "src")]
 
 
+@needs_fork
 def test_a_worker_killed_for_memory_costs_time_not_the_export(ctx, tmp_path, monkeypatch):
     """The worker dies (as the kernel's out-of-memory killer would end it): its tables are written by the parent."""
-    if not __import__("xmledger.core.workers", fromlist=["can_fork"]).can_fork():
-        pytest.skip("no fork on this system")
     import signal
 
-    parent = os.getpid()
-    fill = xs.fill_tables
-
-    def killed(con, sel, specs, expand):
-        if os.getpid() != parent:
-            os.kill(os.getpid(), signal.SIGKILL)
-        return fill(con, sel, specs, expand)
-
-    monkeypatch.setattr(xs, "fill_tables", killed)
+    in_the_worker(monkeypatch, lambda: os.kill(os.getpid(), signal.SIGKILL))
     con = write(ctx, tmp_path / "台账.db", jobs=2)
-    sel = select(ctx)
-    for spec in TABLES:
-        assert same_numbers(stored(con, spec), reference(sel, spec)), spec.name
+    holds_its_tidy_rows(con, select(ctx))
     assert [p.name for p in tmp_path.iterdir()] == ["台账.db"]
 
 
